@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+// The one list of subcommands: adding a command adds its file and one line here.
+#include "cli/command.h"
+
+#include <iostream>
+
+namespace wb::cli {
+
+int fail(const std::string& message) {
+    std::cerr << "tfjs-wb: error: " << message << "\n";
+    return 1;
+}
+
+std::vector<std::unique_ptr<Command>> make_commands() {
+    std::vector<std::unique_ptr<Command>> list;
+    return list;
+}
+
+}  // namespace wb::cli
