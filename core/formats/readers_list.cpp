@@ -2,10 +2,13 @@
 // The one list of readers (STYLE: one reader per format, registered in one list).
 #include "formats/registry.h"
 
+#include "formats/graphdef/frozen_graph_reader.h"
+
 namespace wb::formats {
 
 std::vector<std::unique_ptr<Reader>> make_readers() {
     std::vector<std::unique_ptr<Reader>> list;
+    list.push_back(make_frozen_graph_reader());
     return list;
 }
 
