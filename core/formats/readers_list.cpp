@@ -3,12 +3,15 @@
 #include "formats/registry.h"
 
 #include "formats/graphdef/frozen_graph_reader.h"
+#include "formats/tfjs/tfjs_readers.h"
 
 namespace wb::formats {
 
 std::vector<std::unique_ptr<Reader>> make_readers() {
     std::vector<std::unique_ptr<Reader>> list;
     list.push_back(make_frozen_graph_reader());
+    list.push_back(make_tfjs_graph_model_reader());
+    list.push_back(make_tfjs_layers_model_reader());
     return list;
 }
 
