@@ -4,6 +4,8 @@
 
 #include "formats/graphdef/frozen_graph_reader.h"
 #include "formats/tfjs/tfjs_readers.h"
+#include "formats/saved_model/saved_model_reader.h"
+#include "formats/tfhub/tf_hub_reader.h"
 
 namespace wb::formats {
 
@@ -12,6 +14,8 @@ std::vector<std::unique_ptr<Reader>> make_readers() {
     list.push_back(make_frozen_graph_reader());
     list.push_back(make_tfjs_graph_model_reader());
     list.push_back(make_tfjs_layers_model_reader());
+    list.push_back(make_saved_model_reader());
+    list.push_back(make_tf_hub_reader());
     return list;
 }
 
