@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <memory>
+
+#include "runtime/kernels/conv/conv_geometry.h"
+#include "runtime/kernels/conv/fused_epilogue.h"
+
+namespace wb::runtime::conv {
+
+// True when oneDNN is compiled in and not switched off with WB_FORCE_EIGEN=1 (the switch keeps
+// the Eigen path testable and benchmarkable on the same build).
+bool onednn_enabled();
+
+// A float32 2D convolution (regular, or depthwise when multiplier > 0) run by oneDNN with NHWC
+// activations, weights reordered once into oneDNN's preferred layout, bias and activation fused
+// as post-ops (PReLU is left to the caller). One object per node: it caches the primitive for
+// the last geometry.
+class OnednnConv {
+public:
+    OnednnConv();
+    ~OnednnConv();
+    OnednnConv(const OnednnConv&) = delete;
+    OnednnConv& operator=(const OnednnConv&) = delete;
+
+    // filter in TF layout ([KH,KW,C,OC] or [KH,KW,C,M]); when filter_constant, it is packed once.
+    Status run(const Geometry& g, int64_t multiplier, const float* x, const float* filter,
+               bool filter_constant, const float* bias, Activation act, float leaky_alpha, float* y,
+               int threads);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wb::runtime::conv
