@@ -120,7 +120,7 @@ class TestConv : public QObject {
     runtime::KernelRegistry registry;
 
 private slots:
-    void initTestCase() { runtime::conv::register_conv_kernels(registry); }
+    void initTestCase() { runtime::register_conv_kernels(registry); }
 
     void forward_data() {
         QTest::addColumn<int>("index");

@@ -56,8 +56,8 @@ class TestFused : public QObject {
 
 private slots:
     void initTestCase() {
-        runtime::conv::register_conv_kernels(registry);
-        runtime::matmul::register_matmul_kernels(registry);
+        runtime::register_conv_kernels(registry);
+        runtime::register_matmul_kernels(registry);
     }
 
     void fused_data() {

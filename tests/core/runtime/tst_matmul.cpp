@@ -26,7 +26,7 @@ class TestMatmul : public QObject {
     }
 
 private slots:
-    void initTestCase() { runtime::matmul::register_matmul_kernels(registry); }
+    void initTestCase() { runtime::register_matmul_kernels(registry); }
 
     void matmul_data() {
         QTest::addColumn<int>("M");

@@ -58,7 +58,7 @@ class TestPool : public QObject {
     runtime::KernelRegistry registry;
 
 private slots:
-    void initTestCase() { runtime::pool::register_pool_kernels(registry); }
+    void initTestCase() { runtime::register_pool_kernels(registry); }
 
     void forward_data() {
         QTest::addColumn<int>("index");

@@ -37,6 +37,10 @@ private:
     std::unique_ptr<OnednnConv> onednn_;
 };
 
-void register_conv_kernels(KernelRegistry& registry);
-
 }  // namespace wb::runtime::conv
+
+namespace wb::runtime {
+// Conv2D, _FusedConv2D, Conv3D, DepthwiseConv2dNative, FusedDepthwiseConv2dNative,
+// Conv2DBackpropInput, Prelu.
+void register_conv_kernels(KernelRegistry& registry);
+}  // namespace wb::runtime

@@ -55,13 +55,17 @@ Status matmul(KernelContext& ctx) {
     return Ok{};
 }
 
+}  // namespace wb::runtime::matmul
+
+namespace wb::runtime {
+
 void register_matmul_kernels(KernelRegistry& registry) {
-    registry.add("MatMul", simple_kernel(matmul));
-    registry.add("_FusedMatMul", simple_kernel(matmul));
-    registry.add("BatchMatMul", simple_kernel(batch_matmul));
-    registry.add("BatchMatMulV2", simple_kernel(batch_matmul));
-    registry.add("BatchMatMulV3", simple_kernel(batch_matmul));
-    registry.add("Einsum", simple_kernel(einsum));
+    registry.add("MatMul", simple_kernel(matmul::matmul));
+    registry.add("_FusedMatMul", simple_kernel(matmul::matmul));
+    registry.add("BatchMatMul", simple_kernel(matmul::batch_matmul));
+    registry.add("BatchMatMulV2", simple_kernel(matmul::batch_matmul));
+    registry.add("BatchMatMulV3", simple_kernel(matmul::batch_matmul));
+    registry.add("Einsum", simple_kernel(matmul::einsum));
 }
 
-}  // namespace wb::runtime::matmul
+}  // namespace wb::runtime

@@ -116,13 +116,16 @@ Status run_pool(KernelContext& ctx, int spatial, bool max, bool sizes_as_inputs)
 }
 
 }  // namespace
+}  // namespace wb::runtime::pool
+
+namespace wb::runtime {
 
 void register_pool_kernels(KernelRegistry& registry) {
-    registry.add("MaxPool", simple_kernel([](KernelContext& c) { return run_pool(c, 2, true, false); }));
-    registry.add("MaxPoolV2", simple_kernel([](KernelContext& c) { return run_pool(c, 2, true, true); }));
-    registry.add("AvgPool", simple_kernel([](KernelContext& c) { return run_pool(c, 2, false, false); }));
-    registry.add("MaxPool3D", simple_kernel([](KernelContext& c) { return run_pool(c, 3, true, false); }));
-    registry.add("AvgPool3D", simple_kernel([](KernelContext& c) { return run_pool(c, 3, false, false); }));
+    registry.add("MaxPool", simple_kernel([](KernelContext& c) { return pool::run_pool(c, 2, true, false); }));
+    registry.add("MaxPoolV2", simple_kernel([](KernelContext& c) { return pool::run_pool(c, 2, true, true); }));
+    registry.add("AvgPool", simple_kernel([](KernelContext& c) { return pool::run_pool(c, 2, false, false); }));
+    registry.add("MaxPool3D", simple_kernel([](KernelContext& c) { return pool::run_pool(c, 3, true, false); }));
+    registry.add("AvgPool3D", simple_kernel([](KernelContext& c) { return pool::run_pool(c, 3, false, false); }));
 }
 
-}  // namespace wb::runtime::pool
+}  // namespace wb::runtime

@@ -2,9 +2,9 @@
 #pragma once
 #include "runtime/kernel.h"
 
-namespace wb::runtime::pool {
+namespace wb::runtime {
 
 // MaxPool, MaxPoolV2 (ksize/strides as inputs), AvgPool, MaxPool3D, AvgPool3D.
 void register_pool_kernels(KernelRegistry& registry);
 
-}  // namespace wb::runtime::pool
+}  // namespace wb::runtime
