@@ -93,7 +93,7 @@ Status ConvKernel::run(KernelContext& ctx, const std::vector<const ir::Tensor*>&
         if (use_onednn_ && g.batch * g.out_pixels() > 0) {
             const Activation act = e.act == Activation::Prelu ? Activation::None : e.act;
             auto s = onednn_->run(g, multiplier, x, filter, filter_constant_, e.bias, act, e.leaky_alpha, y,
-                                  ctx.pool().size());
+                                  ctx.pool());
             if (s) {
                 done = true;
                 if (e.act == Activation::Prelu) {

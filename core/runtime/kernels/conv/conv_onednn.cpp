@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "runtime/kernels/conv/conv_onednn.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <vector>
+
+#include "runtime/thread_pool.h"
 
 #ifdef WB_HAVE_ONEDNN
 #include <oneapi/dnnl/dnnl.hpp>
@@ -33,81 +38,169 @@ dnnl::engine& cpu_engine() {
     return engine;
 }
 
-// The one OpenMP thread count of the process; set only when it changes.
-void set_threads(int threads) {
-    static int current = -1;
-    if (threads > 0 && threads != current) {
-        omp_set_num_threads(threads);
-        current = threads;
+// oneDNN must run single-threaded inside our pool threads (and plan for one thread when its
+// primitives are created): OpenMP's thread count is per thread, so each sets it once.
+void single_threaded_here() {
+    thread_local bool done = false;
+    if (!done) {
+        omp_set_num_threads(1);
+        done = true;
     }
+}
+
+struct SliceSpec {
+    Geometry g;
+    int64_t src_offset = 0, dst_offset = 0;  // in floats
+};
+
+// Static split into `parts` slices: whole images when there are enough, else bands of output
+// rows of one image, each band reading its input rows with the padding it actually needs.
+std::vector<SliceSpec> split(const Geometry& g, int parts) {
+    if (parts <= 1 || (g.batch == 1 && g.out[0] < 2)) return {SliceSpec{g, 0, 0}};
+    std::vector<SliceSpec> out;
+    if (g.batch > 1) {
+        parts = static_cast<int>(std::min<int64_t>(parts, g.batch));
+        for (int i = 0; i < parts; ++i) {
+            const int64_t n0 = g.batch * i / parts, n1 = g.batch * (i + 1) / parts;
+            SliceSpec s{g, n0 * g.in_pixels() * g.in_channels, n0 * g.out_pixels() * g.out_channels};
+            s.g.batch = n1 - n0;
+            out.push_back(s);
+        }
+        return out;
+    }
+    parts = static_cast<int>(std::min<int64_t>(parts, g.out[0]));
+    const int64_t eff_k = (g.kernel[0] - 1) * g.dilation[0] + 1;
+    for (int i = 0; i < parts; ++i) {
+        const int64_t r0 = g.out[0] * i / parts, r1 = g.out[0] * (i + 1) / parts;
+        const int64_t first = r0 * g.stride[0] - g.pad_before[0];        // first input row read
+        const int64_t last = (r1 - 1) * g.stride[0] - g.pad_before[0] + eff_k;  // one past the last
+        const int64_t b = std::max<int64_t>(0, first), e = std::min(g.in[0], last);
+        if (e <= b) return {SliceSpec{g, 0, 0}};  // a band entirely in padding: do not split
+        SliceSpec s{g, b * g.in[1] * g.in_channels, r0 * g.out[1] * g.out_channels};
+        s.g.in[0] = e - b;
+        s.g.out[0] = r1 - r0;
+        s.g.pad_before[0] = b - first;
+        s.g.pad_after[0] = last - e;
+        out.push_back(s);
+    }
+    return out;
+}
+
+dnnl::convolution_forward::primitive_desc make_pd(const Geometry& g, int64_t m, bool with_bias, Activation a,
+                                                  float leaky) {
+    const auto f32 = memory::data_type::f32;
+    const auto nhwc = memory::format_tag::nhwc;
+    const memory::desc src_md(Dims{g.batch, g.in_channels, g.in[0], g.in[1]}, f32, nhwc);
+    const memory::desc dst_md(Dims{g.batch, g.out_channels, g.out[0], g.out[1]}, f32, nhwc);
+    const Dims w_dims = m > 0 ? Dims{g.in_channels, m, 1, g.kernel[0], g.kernel[1]}
+                              : Dims{g.out_channels, g.in_channels, g.kernel[0], g.kernel[1]};
+    const memory::desc any_w_md(w_dims, f32, memory::format_tag::any);
+    const memory::desc bias_md(Dims{g.out_channels}, f32, memory::format_tag::a);
+    const Dims strides{g.stride[0], g.stride[1]};
+    const Dims dilates{g.dilation[0] - 1, g.dilation[1] - 1};
+    const Dims pad_l{g.pad_before[0], g.pad_before[1]}, pad_r{g.pad_after[0], g.pad_after[1]};
+    const auto kind = dnnl::prop_kind::forward_inference;
+    const auto algo = dnnl::algorithm::convolution_direct;
+    auto desc = with_bias ? dnnl::convolution_forward::desc(kind, algo, src_md, any_w_md, bias_md, dst_md, strides,
+                                                            dilates, pad_l, pad_r)
+                          : dnnl::convolution_forward::desc(kind, algo, src_md, any_w_md, dst_md, strides, dilates,
+                                                            pad_l, pad_r);
+    dnnl::post_ops ops;
+    switch (a) {
+    case Activation::Relu: ops.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, 0.f, 0.f); break;
+    case Activation::Relu6: ops.append_eltwise(1.f, dnnl::algorithm::eltwise_clip, 0.f, 6.f); break;
+    case Activation::Elu: ops.append_eltwise(1.f, dnnl::algorithm::eltwise_elu, 1.f, 0.f); break;
+    case Activation::LeakyRelu: ops.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, leaky, 0.f); break;
+    case Activation::Sigmoid: ops.append_eltwise(1.f, dnnl::algorithm::eltwise_logistic, 0.f, 0.f); break;
+    default: break;  // None; PReLU is applied by the caller
+    }
+    dnnl::primitive_attr attr;
+    attr.set_post_ops(ops);
+    return dnnl::convolution_forward::primitive_desc(desc, attr, cpu_engine());
+}
+
+// The TF filter as oneDNN sees it: [KH][KW][C][OC] = hwio; depthwise [KH][KW][C][m] as
+// grouped (G = C, OC/G = m, IC/G = 1) with explicit strides.
+memory::desc tf_filter_desc(const Geometry& g, int64_t m) {
+    const auto f32 = memory::data_type::f32;
+    const int64_t KH = g.kernel[0], KW = g.kernel[1], C = g.in_channels;
+    if (m > 0) return memory::desc(Dims{C, m, 1, KH, KW}, f32, Dims{m, 1, C * m, KW * C * m, C * m});
+    return memory::desc(Dims{g.out_channels, C, KH, KW}, f32, memory::format_tag::hwio);
 }
 
 }  // namespace
 
 struct OnednnConv::Impl {
-    dnnl::stream stream{cpu_engine()};
+    struct Slice {
+        dnnl::convolution_forward primitive;
+        dnnl::stream stream{cpu_engine()};
+        memory src, dst, bias;
+        int weights = 0;  // index into packed
+        int64_t src_offset = 0, dst_offset = 0;
+    };
     bool built = false;
     Geometry geometry;
     int64_t multiplier = 0;
     bool has_bias = false;
     Activation act = Activation::None;
-    dnnl::convolution_forward primitive;
-    memory src, weights, user_weights, bias, dst;
-    dnnl::reorder pack;
-    bool packed = false;
+    int parts = 0;
+    std::vector<Slice> slices;
+    std::vector<memory> packed;  // one per distinct weights layout among the slices
+    memory user_weights;
+    bool weights_ready = false;
 
-    void build(const Geometry& g, int64_t m, bool with_bias, Activation a, float leaky) {
-        const auto f32 = memory::data_type::f32;
-        const auto nhwc = memory::format_tag::nhwc;
-        const Dims src_dims{g.batch, g.in_channels, g.in[0], g.in[1]};
-        const Dims dst_dims{g.batch, g.out_channels, g.out[0], g.out[1]};
-        const memory::desc src_md(src_dims, f32, nhwc), dst_md(dst_dims, f32, nhwc);
-        memory::desc user_w_md, any_w_md;
-        const int64_t KH = g.kernel[0], KW = g.kernel[1], C = g.in_channels, OC = g.out_channels;
-        if (m > 0) {  // grouped: G = C, OC/G = m, IC/G = 1; TF layout [KH][KW][C][m]
-            const Dims dims{C, m, 1, KH, KW};
-            user_w_md = memory::desc(dims, f32, Dims{m, 1, C * m, KW * C * m, C * m});
-            any_w_md = memory::desc(dims, f32, memory::format_tag::any);
-        } else {      // TF layout [KH][KW][C][OC] = oneDNN hwio
-            const Dims dims{OC, C, KH, KW};
-            user_w_md = memory::desc(dims, f32, memory::format_tag::hwio);
-            any_w_md = memory::desc(dims, f32, memory::format_tag::any);
+    void build(const Geometry& g, int64_t m, bool with_bias, Activation a, float leaky, int n_parts) {
+        single_threaded_here();
+        slices.clear();
+        packed.clear();
+        for (const SliceSpec& spec : split(g, n_parts)) {
+            auto pd = make_pd(spec.g, m, with_bias, a, leaky);
+            Slice s;
+            s.primitive = dnnl::convolution_forward(pd);
+            s.src = memory(pd.src_desc(), cpu_engine(), DNNL_MEMORY_NONE);
+            s.dst = memory(pd.dst_desc(), cpu_engine(), DNNL_MEMORY_NONE);
+            if (with_bias) s.bias = memory(pd.bias_desc(), cpu_engine(), DNNL_MEMORY_NONE);
+            s.src_offset = spec.src_offset;
+            s.dst_offset = spec.dst_offset;
+            s.weights = -1;
+            for (size_t k = 0; k < packed.size(); ++k)
+                if (packed[k].get_desc() == pd.weights_desc()) s.weights = static_cast<int>(k);
+            if (s.weights < 0) {
+                packed.emplace_back(pd.weights_desc(), cpu_engine());
+                s.weights = static_cast<int>(packed.size()) - 1;
+            }
+            slices.push_back(std::move(s));
         }
-        const memory::desc bias_md(Dims{OC}, f32, memory::format_tag::a);
-        const Dims strides{g.stride[0], g.stride[1]};
-        const Dims dilates{g.dilation[0] - 1, g.dilation[1] - 1};
-        const Dims pad_l{g.pad_before[0], g.pad_before[1]}, pad_r{g.pad_after[0], g.pad_after[1]};
-        const auto kind = dnnl::prop_kind::forward_inference;
-        const auto algo = dnnl::algorithm::convolution_direct;
-        auto desc = with_bias ? dnnl::convolution_forward::desc(kind, algo, src_md, any_w_md, bias_md, dst_md,
-                                                                strides, dilates, pad_l, pad_r)
-                              : dnnl::convolution_forward::desc(kind, algo, src_md, any_w_md, dst_md, strides,
-                                                                dilates, pad_l, pad_r);
-        dnnl::post_ops ops;
-        switch (a) {
-        case Activation::Relu: ops.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, 0.f, 0.f); break;
-        case Activation::Relu6: ops.append_eltwise(1.f, dnnl::algorithm::eltwise_clip, 0.f, 6.f); break;
-        case Activation::Elu: ops.append_eltwise(1.f, dnnl::algorithm::eltwise_elu, 1.f, 0.f); break;
-        case Activation::LeakyRelu: ops.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, leaky, 0.f); break;
-        case Activation::Sigmoid: ops.append_eltwise(1.f, dnnl::algorithm::eltwise_logistic, 0.f, 0.f); break;
-        default: break;  // None; PReLU is applied by the caller
-        }
-        dnnl::primitive_attr attr;
-        attr.set_post_ops(ops);
-        dnnl::convolution_forward::primitive_desc pd(desc, attr, cpu_engine());
-        primitive = dnnl::convolution_forward(pd);
-        src = memory(src_md, cpu_engine(), DNNL_MEMORY_NONE);
-        dst = memory(dst_md, cpu_engine(), DNNL_MEMORY_NONE);
-        bias = memory(bias_md, cpu_engine(), DNNL_MEMORY_NONE);
-        user_weights = memory(user_w_md, cpu_engine(), DNNL_MEMORY_NONE);
-        weights = memory(pd.weights_desc(), cpu_engine());
-        pack = dnnl::reorder(user_weights, weights);
+        user_weights = memory(tf_filter_desc(g, m), cpu_engine(), DNNL_MEMORY_NONE);
         geometry = g;
         multiplier = m;
         has_bias = with_bias;
         act = a;
-        packed = false;
+        parts = n_parts;
+        weights_ready = false;
         built = true;
+    }
+
+    void pack(const float* filter) {
+        user_weights.set_data_handle(const_cast<float*>(filter));
+        dnnl::stream stream(cpu_engine());
+        for (memory& dst : packed) dnnl::reorder(user_weights, dst).execute(stream, user_weights, dst);
+        stream.wait();
+        weights_ready = true;
+    }
+
+    void execute(Slice& s, const float* x, const float* bias, float* y) {
+        single_threaded_here();
+        s.src.set_data_handle(const_cast<float*>(x + s.src_offset));
+        s.dst.set_data_handle(y + s.dst_offset);
+        std::unordered_map<int, memory> args{
+            {DNNL_ARG_SRC, s.src}, {DNNL_ARG_WEIGHTS, packed[s.weights]}, {DNNL_ARG_DST, s.dst}};
+        if (bias) {
+            s.bias.set_data_handle(const_cast<float*>(bias));
+            args.emplace(DNNL_ARG_BIAS, s.bias);
+        }
+        s.primitive.execute(s.stream, args);
+        s.stream.wait();
     }
 };
 
@@ -115,32 +208,37 @@ OnednnConv::OnednnConv() : impl_(std::make_unique<Impl>()) {}
 OnednnConv::~OnednnConv() = default;
 
 Status OnednnConv::run(const Geometry& g, int64_t m, const float* x, const float* filter, bool filter_constant,
-                       const float* bias, Activation act, float leaky, float* y, int threads) {
+                       const float* bias, Activation act, float leaky, float* y, ThreadPool& pool) {
+    Impl& s = *impl_;
     try {
-        Impl& s = *impl_;
-        set_threads(threads);
-        if (!s.built || !(s.geometry == g) || s.multiplier != m || s.has_bias != (bias != nullptr) || s.act != act)
-            s.build(g, m, bias != nullptr, act, leaky);
-        if (!s.packed || !filter_constant) {
-            s.user_weights.set_data_handle(const_cast<float*>(filter));
-            s.pack.execute(s.stream, s.user_weights, s.weights);
-            s.packed = true;
-        }
-        s.src.set_data_handle(const_cast<float*>(x));
-        s.dst.set_data_handle(y);
-        std::unordered_map<int, memory> args{
-            {DNNL_ARG_SRC, s.src}, {DNNL_ARG_WEIGHTS, s.weights}, {DNNL_ARG_DST, s.dst}};
-        if (bias) {
-            s.bias.set_data_handle(const_cast<float*>(bias));
-            args.emplace(DNNL_ARG_BIAS, s.bias);
-        }
-        s.primitive.execute(s.stream, args);
-        s.stream.wait();
-        return Ok{};
+        if (!s.built || !(s.geometry == g) || s.multiplier != m || s.has_bias != (bias != nullptr) || s.act != act ||
+            s.parts != pool.size())
+            s.build(g, m, bias != nullptr, act, leaky, pool.size());
+        if (!s.weights_ready || !filter_constant) s.pack(filter);
     } catch (const dnnl::error& e) {
-        impl_->built = false;
+        s.built = false;
         return Error{{}, {}, std::string("oneDNN: ") + e.what()};
     }
+    // Execution errors cannot be thrown across the pool: record them and report after.
+    std::atomic<bool> failed{false};
+    std::string message;
+    std::mutex message_mutex;
+    pool.parallel_for(static_cast<int64_t>(s.slices.size()), [&](int64_t b, int64_t e) {
+        for (int64_t i = b; i < e; ++i) {
+            try {
+                s.execute(s.slices[i], x, bias, y);
+            } catch (const dnnl::error& err) {
+                std::lock_guard lock(message_mutex);
+                failed = true;
+                message = err.what();
+            }
+        }
+    });
+    if (failed) {
+        s.built = false;
+        return Error{{}, {}, "oneDNN: " + message};
+    }
+    return Ok{};
 }
 
 #else  // !WB_HAVE_ONEDNN
@@ -149,7 +247,7 @@ struct OnednnConv::Impl {};
 OnednnConv::OnednnConv() = default;
 OnednnConv::~OnednnConv() = default;
 Status OnednnConv::run(const Geometry&, int64_t, const float*, const float*, bool, const float*, Activation, float,
-                       float*, int) {
+                       float*, ThreadPool&) {
     return Error{{}, {}, "oneDNN is not compiled in"};
 }
 
