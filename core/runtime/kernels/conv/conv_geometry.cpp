@@ -23,6 +23,9 @@ Status spatial_of(const ir::Node& node, const std::string& key, const WindowAttr
         return kernel_error(node, "attribute '" + key + "' must have " + std::to_string(rank) +
                                       " entries, has " + std::to_string(v.size()));
     const size_t first = a.channels_first ? 2 : 1;
+    const size_t channel = a.channels_first ? 1 : rank - 1;
+    if (v[0] != 1 || v[channel] != 1)
+        return kernel_error(node, "attribute '" + key + "' must be 1 in the batch and channel dimensions");
     for (int d = 0; d < a.spatial; ++d) {
         dst[d] = v[first + d];
         if (dst[d] < 1) return kernel_error(node, "attribute '" + key + "' must be positive");
