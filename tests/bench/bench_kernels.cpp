@@ -5,6 +5,7 @@
 //   bench_kernels [--benchmark_filter=chain] [--benchmark_repetitions=9 --benchmark_report_aggregates_only]
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <random>
@@ -89,7 +90,12 @@ struct Net {
             flops += s->flops;
             s->ctx = std::make_unique<Context>(s->node, std::vector<const ir::Tensor*>{x, &s->filter, &s->bias},
                                                &s->output, pool);
-            s->kernel = (*runtime::KernelRegistry::instance().find(s->node.op))(s->node);
+            const runtime::KernelFactory* factory = runtime::KernelRegistry::instance().find(s->node.op);
+            if (!factory) {
+                std::fprintf(stderr, "no kernel registered for %s (kernels_list.cpp)\n", s->node.op.c_str());
+                std::exit(1);
+            }
+            s->kernel = (*factory)(s->node);
             if (!s->kernel->prepare(*s->ctx)) std::abort();
             x = &s->output;
             hw = out_hw;
