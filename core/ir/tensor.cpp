@@ -47,6 +47,19 @@ Tensor Tensor::from_strings(Shape shape, std::vector<std::string> values) {
     return t;
 }
 
+Tensor Tensor::from_buffer(DType dtype, Shape shape, std::shared_ptr<Buffer> buffer) {
+    auto n = shape.num_elements();
+    if (!n || dtype == DType::String || !buffer ||
+        buffer->size() < static_cast<std::size_t>(*n) * dtype_size(dtype))
+        throw std::invalid_argument("Tensor::from_buffer: buffer too small for " + shape.to_string());
+    Tensor t;
+    t.dtype_ = dtype;
+    t.shape_ = std::move(shape);
+    t.num_elements_ = *n;
+    t.buffer_ = std::move(buffer);
+    return t;
+}
+
 std::size_t Tensor::byte_size() const {
     return static_cast<std::size_t>(num_elements_) * dtype_size(dtype_);
 }

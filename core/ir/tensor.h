@@ -41,6 +41,9 @@ public:
     // Wraps existing bytes (copied). bytes.size() must equal num_elements * dtype_size.
     static Tensor from_bytes(DType dtype, Shape shape, std::span<const std::byte> bytes);
     static Tensor from_strings(Shape shape, std::vector<std::string> values);
+    // Views existing storage (not copied, not cleared): the runtime's memory plan hands out
+    // reused buffers this way. buffer->size() must be at least num_elements * dtype_size.
+    static Tensor from_buffer(DType dtype, Shape shape, std::shared_ptr<Buffer> buffer);
     template <class T>
     static Tensor from_vector(DType dtype, Shape shape, const std::vector<T>& values) {
         return from_bytes(dtype, std::move(shape),
@@ -62,6 +65,8 @@ public:
     template <class T> T* data() { return reinterpret_cast<T*>(raw()); }
     template <class T> const T* data() const { return reinterpret_cast<const T*>(raw()); }
     std::span<const std::byte> bytes() const { return {raw(), byte_size()}; }
+    // The shared storage (null for strings); the runtime uses it to tell live buffers apart.
+    const std::shared_ptr<Buffer>& buffer() const { return buffer_; }
 
     const std::vector<std::string>& strings() const;
     std::vector<std::string>& mutable_strings();

@@ -6,8 +6,42 @@
 
 namespace wb::runtime {
 
+void register_basic_kernels(KernelRegistry&);
+void register_unary_kernels(KernelRegistry&);
+void register_binary_kernels(KernelRegistry&);
+void register_compare_kernels(KernelRegistry&);
+void register_reduce_kernels(KernelRegistry&);
+void register_shape_kernels(KernelRegistry&);
+void register_cast_kernels(KernelRegistry&);
+void register_select_kernels(KernelRegistry&);
+void register_concat_split_kernels(KernelRegistry&);
+void register_transpose_kernels(KernelRegistry&);
+void register_nn_kernels(KernelRegistry&);
+void register_pad_kernels(KernelRegistry&);
+void register_gather_kernels(KernelRegistry&);
+void register_misc_kernels(KernelRegistry&);
+void register_conv_kernels(KernelRegistry&);    // kernels/conv (kernels-fast)
+void register_pool_kernels(KernelRegistry&);    // kernels/pool (kernels-fast)
+void register_matmul_kernels(KernelRegistry&);  // kernels/matmul (kernels-fast)
+
 void register_all_kernels(KernelRegistry& registry) {
-    (void)registry;
+    register_basic_kernels(registry);
+    register_unary_kernels(registry);
+    register_binary_kernels(registry);
+    register_compare_kernels(registry);
+    register_reduce_kernels(registry);
+    register_shape_kernels(registry);
+    register_cast_kernels(registry);
+    register_select_kernels(registry);
+    register_concat_split_kernels(registry);
+    register_transpose_kernels(registry);
+    register_nn_kernels(registry);
+    register_pad_kernels(registry);
+    register_gather_kernels(registry);
+    register_misc_kernels(registry);
+    register_conv_kernels(registry);
+    register_pool_kernels(registry);
+    register_matmul_kernels(registry);
 }
 
 }  // namespace wb::runtime

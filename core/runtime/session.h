@@ -26,7 +26,8 @@ struct NodeTime {
 
 struct RunStats {
     std::vector<NodeTime> node_times;
-    std::size_t peak_activation_bytes = 0;
+    std::size_t peak_activation_bytes = 0;         // reserved by the memory plan (peak)
+    std::size_t lower_bound_activation_bytes = 0;  // peak of simultaneously live tensor bytes
 };
 
 using NamedTensor = std::pair<std::string, ir::Tensor>;
