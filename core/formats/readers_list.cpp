@@ -3,6 +3,8 @@
 #include "formats/registry.h"
 
 #include "formats/graphdef/frozen_graph_reader.h"
+#include "formats/keras_h5/keras_h5_reader.h"
+#include "formats/keras_v3/keras_v3_reader.h"
 #include "formats/tfjs/tfjs_readers.h"
 #include "formats/saved_model/saved_model_reader.h"
 #include "formats/tfhub/tf_hub_reader.h"
@@ -16,6 +18,8 @@ std::vector<std::unique_ptr<Reader>> make_readers() {
     list.push_back(make_tfjs_layers_model_reader());
     list.push_back(make_saved_model_reader());
     list.push_back(make_tf_hub_reader());
+    list.push_back(make_keras_h5_reader());
+    list.push_back(make_keras_v3_reader());
     return list;
 }
 

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "formats/keras_h5/keras_h5_reader.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "formats/keras_h5/keras_topology.h"
+#include "formats/keras_h5/lower_model.h"
+#include "formats/keras_v3/keras_v3_reader.h"
+
+namespace wb::formats {
+
+using json = nlohmann::json;
+
+Expected<keras::KerasArchive> read_keras_archive(const std::filesystem::path& path,
+                                                 const std::filesystem::path& topology_json, bool skip_weights) {
+    const std::string file = path.string();
+    if (path.extension() == ".keras") return keras_v3::read_keras_v3_archive(path, skip_weights);
+    auto f = h5::File::open(file);
+    if (!f) return f.error();
+    auto a = keras::read_archive(*f, file, skip_weights);
+    if (!a) return a.error();
+    if (!topology_json.empty()) {
+        std::ifstream in(topology_json, std::ios::binary);
+        if (!in) return Error{topology_json.string(), "", "cannot open the topology JSON"};
+        std::stringstream ss;
+        ss << in.rdbuf();
+        auto j = keras::parse_json_attr(ss.str(), topology_json.string(), "topology");
+        if (!j) return j.error();
+        if (j->is_object() && j->contains("model_config")) {  // a tfjs-style topology wrapper
+            if (j->contains("keras_version") && (*j)["keras_version"].is_string())
+                a->keras_version = (*j)["keras_version"].get<std::string>();
+            *j = (*j)["model_config"];
+        }
+        if (j->is_object() && a->keras_version.empty() && j->contains("keras_version") && (*j)["keras_version"].is_string())
+            a->keras_version = (*j)["keras_version"].get<std::string>();
+        if (j->is_object() && a->backend.empty() && j->contains("backend") && (*j)["backend"].is_string())
+            a->backend = (*j)["backend"].get<std::string>();
+        keras::apply_class_renames(*j);
+        a->model_config = std::move(*j);
+        // Keep the file's key order for the layers-model export.
+        auto ordered = nlohmann::ordered_json::parse(ss.str(), nullptr, false);
+        if (ordered.is_object() && ordered.contains("model_config")) ordered = ordered["model_config"];
+        a->model_config_text = ordered.is_discarded() ? a->model_config.dump() : ordered.dump();
+    }
+    return a;
+}
+
+json keras_topology(const keras::KerasArchive& a) {
+    if (a.model_config.is_null()) return json();
+    json t = json::object();
+    t["keras_version"] = a.keras_version;
+    t["backend"] = a.backend;
+    t["model_config"] = a.model_config;
+    if (!a.training_config.is_null()) t["training_config"] = a.training_config;
+    return t;
+}
+
+Expected<ir::Model> keras_model_from_archive(const keras::KerasArchive& a, const std::string& file,
+                                             const std::string& format, bool topology_only) {
+    ir::Model m;
+    m.format = format;
+    m.source_path = file;
+    m.generated_by = a.keras_version.empty() ? std::string() : "keras v" + a.keras_version;
+    m.topology_only = topology_only;
+    if (a.model_config.is_null()) {
+        m.warnings.push_back("weights-only Keras file without a topology: weights are shown as constants");
+        keras::weights_as_constants(a, m);
+        return m;
+    }
+    m.keras_topology_json = keras_topology(a).dump();
+    auto spec = keras::parse_model(a.model_config, file);
+    if (!spec) return spec.error();
+    if (auto st = keras::lower_model(**spec, a, file, m); !st) return st.error();
+    if (topology_only) m.warnings.push_back("weights absent: topology only");
+    return m;
+}
+
+Expected<ir::Model> read_keras_h5(const std::filesystem::path& path, const std::filesystem::path& topology_json,
+                                  const ReadOptions& options) {
+    auto a = read_keras_archive(path, topology_json, options.topology_only);
+    if (!a) return a.error();
+    return keras_model_from_archive(*a, path.string(), "keras", options.topology_only);
+}
+
+namespace {
+
+class KerasH5Reader : public Reader {
+public:
+    std::string_view name() const override { return "keras"; }
+    std::string_view description() const override { return "Keras HDF5 model or weights (.h5)"; }
+    std::vector<std::string> patterns() const override { return {"*.h5", "*.hdf5", "*.keras.h5"}; }
+    double probe(const std::filesystem::path& path) const override {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) return 0.0;
+        if (!h5::has_hdf5_signature(path.string())) return 0.0;
+        auto ext = path.extension().string();
+        return (ext == ".h5" || ext == ".hdf5") ? 0.9 : 0.6;
+    }
+    Expected<ir::Model> read(const std::filesystem::path& path, const ReadOptions& options,
+                             const Progress& progress) const override {
+        progress.report(0.0, "reading Keras HDF5");
+        auto m = read_keras_h5(path, {}, options);
+        progress.report(1.0, "done");
+        return m;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Reader> make_keras_h5_reader() { return std::make_unique<KerasH5Reader>(); }
+
+}  // namespace wb::formats
