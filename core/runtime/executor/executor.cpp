@@ -16,7 +16,7 @@ namespace {
 
 class ExecKernelContext final : public KernelContext {
 public:
-    ExecKernelContext(const PlanNode& p, std::vector<Entry>& inputs, std::vector<ir::Tensor>& outputs,
+    ExecKernelContext(const PlanNode& p, std::vector<Entry>& inputs, std::deque<ir::Tensor>& outputs,
                       ThreadPool& pool, MemoryPool& memory)
         : p_(p), inputs_(inputs), outputs_(outputs), pool_(pool), memory_(memory) {}
     const ir::Node& node() const override { return *p_.node; }
@@ -39,7 +39,7 @@ private:
     }
     const PlanNode& p_;
     std::vector<Entry>& inputs_;
-    std::vector<ir::Tensor>& outputs_;
+    std::deque<ir::Tensor>& outputs_;  // deque: references handed out stay valid as it grows
     ThreadPool& pool_;
     MemoryPool& memory_;
 };
@@ -82,6 +82,11 @@ Expected<std::vector<ir::Tensor>> Executor::run(const ExecRequest& request, RunS
     for (std::size_t i = 0; i < request.fetches.size(); ++i) fetch_slots[request.fetches[i]].push_back(i);
 
     auto record_fetches = [&](int n, Frame* frame, const std::vector<Entry>& outs) -> Status {
+        // An Exit runs inside its loop frame but its value lands in the parent frame.
+        if (nodes[n].kind == NodeKind::Exit) {
+            if (outs.empty() || outs[0].dead) return Ok{};
+            frame = frame->parent;
+        }
         if (frame != root) return Ok{};
         for (std::size_t k = 0; k < outs.size(); ++k) {
             auto it = fetch_slots.find({n, static_cast<int>(k)});
@@ -113,7 +118,7 @@ Expected<std::vector<ir::Tensor>> Executor::run(const ExecRequest& request, RunS
     }
 
     std::size_t executed = 0;
-    std::vector<ir::Tensor> kernel_outputs;
+    std::deque<ir::Tensor> kernel_outputs;
     std::map<int, std::size_t> time_index;
     while (!ready.empty()) {
         if (progress.cancelled()) return Error{{}, {}, "run cancelled"};

@@ -24,7 +24,7 @@ void register_basic_kernels(KernelRegistry& r) {
         return Ok{};
     }));
     for (const char* op : {"Identity", "StopGradient", "Snapshot", "PreventGradient", "IdentityN",
-                           "CheckNumerics", "EnsureShape", "DeepCopy", "DebugIdentity"})
+                           "CheckNumerics", "EnsureShape", "DeepCopy", "DebugIdentity", "LoopCond"})
         r.add(op, simple_kernel([](KernelContext& ctx) -> Status {
             if (ctx.num_inputs() < 1) return ku::fail(ctx, "needs an input");
             if (ctx.node().op == "DeepCopy") {

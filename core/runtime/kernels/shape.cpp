@@ -23,17 +23,24 @@ ir::Tensor int_tensor(ir::DType t, const std::vector<int64_t>& v, ir::Shape shap
 Status reshape(KernelContext& ctx) {
     const ir::Tensor& x = ctx.input(0);
     auto dims = ku::ints(ctx.input(1));
+    // TensorFlow's rule: when the new shape has a zero dimension, zero input dimensions are
+    // left out of the element count, so [2,0] reshaped to [2,0,-1] infers 1.
     int infer = -1;
-    int64_t known = 1;
+    int64_t known = 1, input_count = 1;
+    bool sizes_have_zero = false;
     for (std::size_t i = 0; i < dims.size(); ++i) {
         if (dims[i] == -1) {
             if (infer >= 0) return ku::fail(ctx, "more than one -1 in the new shape");
             infer = static_cast<int>(i);
+        } else if (dims[i] == 0) {
+            sizes_have_zero = true;
         } else {
             known *= dims[i];
         }
     }
-    if (infer >= 0) dims[infer] = known ? x.num_elements() / known : 0;
+    for (int64_t d : x.shape().dims)
+        if (d > 0 || !sizes_have_zero) input_count *= d;
+    if (infer >= 0) dims[infer] = known ? input_count / known : 0;
     ir::Shape shape(dims);
     if (shape.num_elements().value_or(-1) != x.num_elements())
         return ku::fail(ctx, "cannot reshape " + x.shape().to_string() + " to " + shape.to_string());

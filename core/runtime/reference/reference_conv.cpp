@@ -155,4 +155,38 @@ RefTensor pool(const RefTensor& x, const std::vector<int64_t>& ksize, const Wind
     return y;
 }
 
+RefTensor dilation2d(const RefTensor& x, const RefTensor& filter, const WindowSpec& spec) {
+    const Win g = make_win(x.dims, filter.dims, spec);
+    RefTensor y{out_dims(g, 2, g.c), {}};
+    y.v.assign(static_cast<size_t>(y.size()), -std::numeric_limits<double>::infinity());
+    for_each_tap(g, [&](int64_t orow, int64_t xrow, int64_t tap) {
+        if (xrow < 0) return;
+        for (int64_t c = 0; c < g.c; ++c)
+            y.v[orow * g.c + c] = std::max(y.v[orow * g.c + c], x.v[xrow * g.c + c] + filter.v[tap * g.c + c]);
+    });
+    return y;
+}
+
+RefTensor max_pool_argmax(const RefTensor& x, const std::vector<int64_t>& ksize, const WindowSpec& spec,
+                          bool include_batch, RefTensor& indices) {
+    const Win g = make_win(x.dims, ksize, spec);
+    RefTensor y{out_dims(g, 2, g.c), {}};
+    y.v.assign(static_cast<size_t>(y.size()), 0.0);
+    indices = RefTensor{y.dims, std::vector<double>(y.v.size(), -1.0)};
+    const int64_t image = g.in[0] * g.in[1] * g.c;
+    for_each_tap(g, [&](int64_t orow, int64_t xrow, int64_t) {
+        if (xrow < 0) return;
+        for (int64_t c = 0; c < g.c; ++c) {
+            const int64_t flat = xrow * g.c + c;
+            double& best = y.v[orow * g.c + c];
+            double& at = indices.v[orow * g.c + c];
+            if (at < 0 || x.v[flat] > best) {
+                best = x.v[flat];
+                at = static_cast<double>(include_batch ? flat : flat % image);
+            }
+        }
+    });
+    return y;
+}
+
 }  // namespace wb::runtime::reference

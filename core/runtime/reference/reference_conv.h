@@ -34,6 +34,13 @@ RefTensor conv_backprop_input(const std::vector<int64_t>& input_dims, const RefT
 // Max or average pool over ksize (one per spatial dim); average counts only unpadded values.
 RefTensor pool(const RefTensor& x, const std::vector<int64_t>& ksize, const WindowSpec& spec, bool max);
 
+// Morphological dilation: x [N,H,W,C], filter [KH,KW,C]; `dilations` of the spec are the rates.
+RefTensor dilation2d(const RefTensor& x, const RefTensor& filter, const WindowSpec& spec);
+// Max pool that also returns the flat input index of each maximum (first one in scan order),
+// with or without the batch term.
+RefTensor max_pool_argmax(const RefTensor& x, const std::vector<int64_t>& ksize, const WindowSpec& spec,
+                          bool include_batch, RefTensor& indices);
+
 // Output extent and leading pad of one spatial dim, as TensorFlow defines them.
 void window_dim(int64_t in, int64_t k, int64_t stride, int64_t dilation, const WindowSpec& spec, int dim,
                 int64_t& out, int64_t& before);

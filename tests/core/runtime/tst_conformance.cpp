@@ -48,6 +48,24 @@ std::map<std::string, std::string> read_exceptions() {
     return out;
 }
 
+// Some cases carry no `dtypes` file: take the dtype from the node's attributes instead.
+void fill_dtypes(std::vector<test::RefTensor>& refs, const ir::Model& model) {
+    for (auto& ref : refs) {
+        if (!ref.dtype_name.empty()) continue;
+        const ir::Node* node = model.graph.find(ref.node);
+        ir::DType t = ir::DType::Float32;
+        if (node)
+            for (const char* key : {"dtype", "T", "DstT", "out_type", "output_type", "Tout"}) {
+                ir::DType v = ir::attr_type(node->attrs, key);
+                if (v != ir::DType::Invalid) {
+                    t = v;
+                    break;
+                }
+            }
+        ref.dtype_name = std::string(ir::dtype_name(t));
+    }
+}
+
 struct Outcome {
     std::string status;  // pass, fail, unsupported
     std::string detail;
@@ -139,6 +157,7 @@ private slots:
         for (const auto& dir : dirs) {
             const std::string name = fs::relative(dir, test::corpus_dir() / "tf_graphs").generic_string();
             if (filter && name.find(filter) == std::string::npos) continue;
+            if (std::getenv("WB_CONFORMANCE_VERBOSE")) qInfo("case %s", name.c_str());
             Outcome outcome;
             bool in_gate = false;
             auto model = formats::read_model(dir / "frozen_model.pb");
@@ -162,6 +181,9 @@ private slots:
                     outcome = {"unsupported", "no kernel: " + list};
                 } else {
                     auto c = test::scan_case(dir, graph_has, &model->graph);
+                    fill_dtypes(c.placeholders, *model);
+                    fill_dtypes(c.predictions, *model);
+                    fill_dtypes(c.intermediates, *model);
                     outcome = run_case(c, *model);
                 }
             }

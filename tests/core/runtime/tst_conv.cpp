@@ -186,6 +186,65 @@ private slots:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
+    void conv3d_backprop_input() {
+        const std::vector<int64_t> in{1, 5, 6, 7, 3};
+        const ref::WindowSpec spec{{1, 2, 2}, {1, 1, 1}, "SAME", {}, {}};
+        std::vector<int64_t> dy_dims{1};
+        for (int d = 0; d < 3; ++d) {
+            int64_t o = 0, b = 0;
+            ref::window_dim(in[1 + d], d == 0 ? 2 : 3, spec.strides[d], 1, spec, d, o, b);
+            dy_dims.push_back(o);
+        }
+        dy_dims.push_back(4);
+        const ir::Tensor w = random_tensor(ir::Shape{2, 3, 3, 3, 4}, 17);
+        const ir::Tensor dy = random_tensor(ir::Shape(dy_dims), 18);
+        const auto want = ref::conv_backprop_input(in, ref::from_tensor(w), ref::from_tensor(dy), spec);
+        ir::Node node;
+        node.name = "deconv3d";
+        node.op = "Conv3DBackpropInputV2";
+        node.attrs["strides"] = ints_attr({1, 1, 2, 2, 1});
+        node.attrs["padding"] = std::string("SAME");
+        auto got = run_node(registry, node, {int_tensor({1, 5, 6, 7, 3}), w, dy}, {true, true, false});
+        QVERIFY2(got.ok(), got.ok() ? "" : got.error().what().c_str());
+        const QString diff = compare(*got, want, 1e-4, 1e-4);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void dilation2d_data() {
+        QTest::addColumn<QString>("padding");
+        QTest::addColumn<int>("stride");
+        QTest::addColumn<int>("rate");
+        QTest::newRow("same_s1_r2") << "SAME" << 1 << 2;
+        QTest::newRow("valid_s2_r1") << "VALID" << 2 << 1;
+        QTest::newRow("same_s2_r1") << "SAME" << 2 << 1;
+    }
+    void dilation2d() {
+        QFETCH(QString, padding);
+        QFETCH(int, stride);
+        QFETCH(int, rate);
+        const ir::Tensor x = random_tensor(ir::Shape{2, 13, 11, 5}, 61);
+        const ir::Tensor f = random_tensor(ir::Shape{3, 3, 5}, 62);
+        const ref::WindowSpec spec{{stride, stride}, {rate, rate}, padding.toStdString(), {}, {}};
+        const auto want = ref::dilation2d(ref::from_tensor(x), ref::from_tensor(f), spec);
+        ir::Node node;
+        node.name = "dilation";
+        node.op = "Dilation2D";
+        node.attrs["strides"] = ints_attr({1, stride, stride, 1});
+        node.attrs["rates"] = ints_attr({1, rate, rate, 1});
+        node.attrs["padding"] = padding.toStdString();
+        auto got = run_node(registry, node, {x, f}, {false, true});
+        QVERIFY2(got.ok(), got.ok() ? "" : got.error().what().c_str());
+        const QString diff = compare(*got, want, 1e-6, 1e-6);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void aliases_registered() {
+        for (const char* op : {"Conv2D", "_FusedConv2D", "Conv3D", "DepthwiseConv2dNative", "DepthwiseConv2d",
+                               "FusedDepthwiseConv2dNative", "Conv2DBackpropInput", "Conv3DBackpropInputV2",
+                               "Dilation2D", "Prelu"})
+            QVERIFY2(registry.has(op), op);
+    }
+
     void bad_inputs_fail_cleanly() {
         ConvCase c{"bad", "Conv2D", {1, 5, 5, 3}, {3, 3, 4, 2}, {1, 1}, {1, 1}, "VALID", {}, {}};
         auto got = run_node(registry, conv_node(c), {random_tensor(ir::Shape(c.x), 1), random_tensor(ir::Shape(c.w), 2)},

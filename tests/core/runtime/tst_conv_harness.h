@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <deque>
 #include <memory>
 #include <random>
 
@@ -29,6 +30,7 @@ public:
     const ir::Tensor* constant_input(int i) const override {
         return i < static_cast<int>(constant_.size()) && constant_[i] ? &inputs_[i] : nullptr;
     }
+    // std::deque: references to earlier outputs stay valid while later ones are allocated.
     ir::Tensor& allocate_output(int i, ir::DType dt, ir::Shape shape) override {
         if (outputs.size() <= static_cast<size_t>(i)) outputs.resize(i + 1);
         return outputs[i] = ir::Tensor(dt, std::move(shape));
@@ -38,7 +40,7 @@ public:
         outputs[i] = std::move(t);
     }
     runtime::ThreadPool& pool() override { return pool_; }
-    std::vector<ir::Tensor> outputs;
+    std::deque<ir::Tensor> outputs;
 
 private:
     const ir::Node& node_;
@@ -48,8 +50,8 @@ private:
 };
 
 // Builds the kernel for `node` from `registry`, prepares it (inputs flagged constant are the
-// weights) and runs it `runs` times; returns output 0 or fails the test.
-inline wb::Expected<ir::Tensor> run_node(const runtime::KernelRegistry& registry, const ir::Node& node,
+// weights) and runs it `runs` times; returns all outputs.
+inline wb::Expected<std::vector<ir::Tensor>> run_node_outputs(const runtime::KernelRegistry& registry, const ir::Node& node,
                                          std::vector<ir::Tensor> inputs, std::vector<bool> constant,
                                          int threads = 2, int runs = 2) {
     static runtime::ThreadPool pool2(2), pool1(1);
@@ -63,10 +65,19 @@ inline wb::Expected<ir::Tensor> run_node(const runtime::KernelRegistry& registry
         if (auto s = kernel->compute(ctx); !s) return s.error();
     }
     if (ctx.outputs.empty()) return Error{{}, node.name, "kernel produced no output"};
-    return ctx.outputs[0];
+    return std::vector<ir::Tensor>(ctx.outputs.begin(), ctx.outputs.end());
 }
 
-// Uniform [-1, 1) values from a fixed seed (mt19937: identical on every platform).
+// As run_node_outputs, returning output 0.
+inline wb::Expected<ir::Tensor> run_node(const runtime::KernelRegistry& registry, const ir::Node& node,
+                                         std::vector<ir::Tensor> inputs, std::vector<bool> constant,
+                                         int threads = 2, int runs = 2) {
+    auto all = run_node_outputs(registry, node, std::move(inputs), std::move(constant), threads, runs);
+    if (!all) return all.error();
+    return (*all)[0];
+}
+
+// Uniform [-1, 1) values (integers: [-50, 50)) from a fixed seed (mt19937: identical on every platform).
 inline ir::Tensor random_tensor(ir::Shape shape, uint32_t seed, ir::DType dt = ir::DType::Float32) {
     std::mt19937 gen(seed);
     ir::Tensor t(dt, shape);
@@ -76,6 +87,8 @@ inline ir::Tensor random_tensor(ir::Shape shape, uint32_t seed, ir::DType dt = i
         case ir::DType::Float64: t.data<double>()[i] = v; break;
         case ir::DType::Float16: t.data<uint16_t>()[i] = ir::float_to_half(static_cast<float>(v)); break;
         case ir::DType::BFloat16: t.data<uint16_t>()[i] = ir::float_to_bfloat16(static_cast<float>(v)); break;
+        case ir::DType::Int32: t.data<int32_t>()[i] = static_cast<int32_t>(std::floor(v * 50)); break;
+        case ir::DType::Int64: t.data<int64_t>()[i] = static_cast<int64_t>(std::floor(v * 50)); break;
         default: t.data<float>()[i] = static_cast<float>(v);
         }
     }

@@ -39,6 +39,7 @@ const std::vector<PoolCase>& cases() {
         {"max3d_same", "MaxPool3D", {1, 5, 6, 7, 3}, {2, 3, 3}, {2, 2, 1}, "SAME"},
         {"avg3d_valid", "AvgPool3D", {2, 5, 5, 5, 2}, {3, 3, 3}, {1, 2, 2}, "VALID"},
         {"avg3d_same", "AvgPool3D", {1, 4, 5, 6, 3}, {2, 2, 3}, {2, 2, 2}, "SAME"},
+        {"max_int32", "MaxPool", {1, 7, 7, 3}, {3, 3}, {2, 2}, "SAME", D::Int32},
     };
     return c;
 }
@@ -104,6 +105,43 @@ private slots:
             const QString diff = compare(*got, want, tol, tol);
             QVERIFY2(diff.isEmpty(), qPrintable(diff));
         }
+    }
+
+    void max_pool_with_argmax_data() {
+        QTest::addColumn<QString>("padding");
+        QTest::addColumn<bool>("include_batch");
+        QTest::addColumn<int>("index_type");
+        QTest::addColumn<int>("dtype");
+        QTest::newRow("same_int64") << "SAME" << false << int(ir::DType::Int64) << int(ir::DType::Float32);
+        QTest::newRow("valid_batch_int32") << "VALID" << true << int(ir::DType::Int32) << int(ir::DType::Float64);
+        QTest::newRow("same_batch_int64") << "SAME" << true << int(ir::DType::Int64) << int(ir::DType::Float32);
+        QTest::newRow("int32_values") << "SAME" << false << int(ir::DType::Int64) << int(ir::DType::Int32);
+    }
+    void max_pool_with_argmax() {
+        QFETCH(QString, padding);
+        QFETCH(bool, include_batch);
+        QFETCH(int, index_type);
+        QFETCH(int, dtype);
+        const ir::Tensor x = random_tensor(ir::Shape{2, 13, 11, 3}, 71, static_cast<ir::DType>(dtype));
+        ir::Node node;
+        node.name = "argmax";
+        node.op = "MaxPoolWithArgmax";
+        node.attrs["ksize"] = ints_attr({1, 3, 3, 1});
+        node.attrs["strides"] = ints_attr({1, 2, 2, 1});
+        node.attrs["padding"] = padding.toStdString();
+        node.attrs["Targmax"] = static_cast<ir::DType>(index_type);
+        node.attrs["include_batch_in_index"] = include_batch;
+        ref::RefTensor want_idx;
+        const auto want = ref::max_pool_argmax(ref::from_tensor(x), {3, 3}, {{2, 2}, {}, padding.toStdString(), {}, {}},
+                                               include_batch, want_idx);
+        auto got = run_node_outputs(registry, node, {x}, {});
+        QVERIFY2(got.ok(), got.ok() ? "" : got.error().what().c_str());
+        QCOMPARE(got->size(), size_t(2));
+        QCOMPARE(int((*got)[1].dtype()), index_type);
+        QString diff = compare((*got)[0], want, 0, 0);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        diff = compare((*got)[1], want_idx, 0, 0);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
     void bad_inputs_fail_cleanly() {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Conv2DBackpropInput (the transposed convolution Keras' Conv2DTranspose lowers to):
-// inputs input_sizes [4] (int32, in data_format order), filter [KH, KW, C, OC],
-// out_backprop [N, OH, OW, OC]; output the input-shaped gradient.
+// Conv2DBackpropInput / Conv3DBackpropInputV2 (the transposed convolutions Keras' ConvNDTranspose
+// lowers to): inputs input_sizes [rank] (int32, in data_format order), filter [K..., C, OC],
+// out_backprop [N, O..., OC]; output the input-shaped gradient.
 #include "runtime/kernels/conv/conv_backprop_input.h"
 
 #include "runtime/kernels/conv/channel_layout.h"
@@ -33,10 +33,10 @@ void run_typed(const Geometry& g, bool channels_first, const ir::Tensor& dy_in, 
 
 }  // namespace
 
-Status conv2d_backprop_input(KernelContext& ctx) {
+Status conv_backprop_input(KernelContext& ctx, int spatial) {
     const ir::Node& node = ctx.node();
     if (ctx.num_inputs() != 3) return kernel_error(node, "expects 3 inputs (input_sizes, filter, out_backprop)");
-    auto attrs = read_window_attrs(node, 2, false);
+    auto attrs = read_window_attrs(node, spatial, false);
     if (!attrs) return attrs.error();
     TypedInputs in = widen_inputs(ctx, 2);
     const ir::DType dt = in.compute();
@@ -45,21 +45,28 @@ Status conv2d_backprop_input(KernelContext& ctx) {
     const ir::Tensor& sizes = *in.tensors[0];
     const ir::Tensor& filter = *in.tensors[1];
     const ir::Tensor& dy = *in.tensors[2];
-    if (sizes.num_elements() != 4) return kernel_error(node, "input_sizes must have 4 values");
+    const int rank = spatial + 2;
+    if (sizes.num_elements() != rank)
+        return kernel_error(node, "input_sizes must have " + std::to_string(rank) + " values");
     if (filter.dtype() != dt) return kernel_error(node, "filter and out_backprop must share one dtype");
-    std::vector<int64_t> sz(4);
-    for (int i = 0; i < 4; ++i) sz[i] = static_cast<int64_t>(sizes.value_as_double(i));
+    std::vector<int64_t> sz(rank);
+    for (int i = 0; i < rank; ++i) sz[i] = static_cast<int64_t>(sizes.value_as_double(i));
     const ir::Shape x_shape = to_channels_last(ir::Shape(sz), attrs->channels_first);
     const ir::Shape dy_shape = to_channels_last(dy.shape(), attrs->channels_first);
     const ir::Shape& w = filter.shape();
-    if (w.rank() != 4) return kernel_error(node, "filter must have rank 4, got " + w.to_string());
-    if (w.dims[2] != x_shape.dims[3])
+    if (w.rank() != rank)
+        return kernel_error(node, "filter must have rank " + std::to_string(rank) + ", got " + w.to_string());
+    if (x_shape.rank() != rank) return kernel_error(node, "bad input_sizes " + x_shape.to_string());
+    if (w.dims[spatial] != x_shape.dims[rank - 1])
         return kernel_error(node, "filter input channels " + std::to_string(w.dims[2]) +
                                       " differ from input_sizes " + x_shape.to_string());
-    auto g = make_geometry(node, *attrs, x_shape, {w.dims[0], w.dims[1], 1}, w.dims[3]);
+    std::array<int64_t, 3> kernel{1, 1, 1};
+    for (int d = 0; d < spatial; ++d) kernel[d] = w.dims[d];
+    auto g = make_geometry(node, *attrs, x_shape, kernel, w.dims[spatial + 1]);
     if (!g) return g.error();
-    if (dy_shape.rank() != 4 || dy_shape.dims[0] != g->batch || dy_shape.dims[1] != g->out[0] ||
-        dy_shape.dims[2] != g->out[1] || dy_shape.dims[3] != g->out_channels)
+    bool matches = dy_shape.rank() == rank && dy_shape.dims[0] == g->batch && dy_shape.dims[rank - 1] == g->out_channels;
+    for (int d = 0; matches && d < spatial; ++d) matches = dy_shape.dims[1 + d] == g->out[d];
+    if (!matches)
         return kernel_error(node, "out_backprop " + dy.shape().to_string() + " does not match the forward geometry");
     TypedOutputs outs(ctx, in.original);
     ir::Tensor& out = outs.allocate(0, dt, ir::Shape(sz));

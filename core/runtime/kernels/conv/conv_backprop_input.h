@@ -4,8 +4,10 @@
 
 namespace wb::runtime::conv {
 
-// Conv2DBackpropInput, stateless.
-Status conv2d_backprop_input(KernelContext& ctx);
+// Conv2DBackpropInput (spatial 2) and Conv3DBackpropInputV2 (spatial 3), stateless.
+Status conv_backprop_input(KernelContext& ctx, int spatial);
+// Dilation2D: grey-scale morphological dilation, max over the window of x + filter.
+Status dilation2d(KernelContext& ctx);
 // Prelu(x, alpha): x < 0 ? alpha * x : x, alpha broadcast against x's trailing dims.
 Status prelu(KernelContext& ctx);
 

@@ -17,7 +17,10 @@ void register_conv_kernels(KernelRegistry& registry) {
     registry.add("Conv3D", conv(Kind::Regular, 3));
     registry.add("DepthwiseConv2dNative", conv(Kind::Depthwise, 2));
     registry.add("FusedDepthwiseConv2dNative", conv(Kind::Depthwise, 2));
-    registry.add("Conv2DBackpropInput", simple_kernel(conv::conv2d_backprop_input));
+    registry.add("DepthwiseConv2d", conv(Kind::Depthwise, 2));  // tfjs' alias
+    registry.add("Conv2DBackpropInput", simple_kernel([](KernelContext& c) { return conv::conv_backprop_input(c, 2); }));
+    registry.add("Conv3DBackpropInputV2", simple_kernel([](KernelContext& c) { return conv::conv_backprop_input(c, 3); }));
+    registry.add("Dilation2D", simple_kernel(conv::dilation2d));
     registry.add("Prelu", simple_kernel(conv::prelu));
 }
 

@@ -16,6 +16,13 @@ namespace {
 
 using conv::Geometry;
 
+// Padding never wins a max: start below every value (-inf for floats).
+template <class T>
+T lowest_value() {
+    if constexpr (std::numeric_limits<T>::has_infinity) return -std::numeric_limits<T>::infinity();
+    return std::numeric_limits<T>::lowest();
+}
+
 template <class T, bool Max>
 void pool_forward(const Geometry& g, const T* x, T* y, ThreadPool& tp) {
     const int64_t C = g.in_channels;
@@ -33,7 +40,7 @@ void pool_forward(const Geometry& g, const T* x, T* y, ThreadPool& tp) {
                 const int64_t b2 = std::max<int64_t>(0, o2 * g.stride[2] - g.pad_before[2]);
                 const int64_t e2 = std::min(g.in[2], o2 * g.stride[2] - g.pad_before[2] + g.kernel[2]);
                 T* o = y + (l * g.out[2] + o2) * C;
-                std::fill(o, o + C, Max ? -std::numeric_limits<T>::infinity() : T(0));
+                std::fill(o, o + C, Max ? lowest_value<T>() : T(0));
                 for (int64_t i0 = b0; i0 < e0; ++i0)
                     for (int64_t i1 = b1; i1 < e1; ++i1)
                         for (int64_t i2 = b2; i2 < e2; ++i2) {
@@ -94,7 +101,8 @@ Status run_pool(KernelContext& ctx, int spatial, bool max, bool sizes_as_inputs)
     attrs->dilations = {1, 1, 1};
     conv::TypedInputs in = conv::widen_inputs(ctx);
     const ir::DType dt = in.compute();
-    if (dt != ir::DType::Float32 && dt != ir::DType::Float64)
+    const bool integer = dt == ir::DType::Int32 || dt == ir::DType::Int64;
+    if (dt != ir::DType::Float32 && dt != ir::DType::Float64 && !(max && integer))
         return kernel_error(node, "unsupported dtype " + std::to_string(static_cast<int>(dt)));
     const ir::Tensor& x = *in.tensors[0];
     const ir::Shape x_shape = conv::to_channels_last(x.shape(), attrs->channels_first);
@@ -109,8 +117,12 @@ Status run_pool(KernelContext& ctx, int spatial, bool max, bool sizes_as_inputs)
     ir::Tensor& out = outs.allocate(0, dt, conv::to_channels_first(ir::Shape(out_dims), attrs->channels_first));
     if (dt == ir::DType::Float32)
         run_typed<float>(*g, max, attrs->channels_first, x, out, ctx.pool());
-    else
+    else if (dt == ir::DType::Float64)
         run_typed<double>(*g, max, attrs->channels_first, x, out, ctx.pool());
+    else if (dt == ir::DType::Int32)
+        run_typed<int32_t>(*g, max, attrs->channels_first, x, out, ctx.pool());
+    else
+        run_typed<int64_t>(*g, max, attrs->channels_first, x, out, ctx.pool());
     outs.finish();
     return Ok{};
 }
@@ -126,6 +138,7 @@ void register_pool_kernels(KernelRegistry& registry) {
     registry.add("AvgPool", simple_kernel([](KernelContext& c) { return pool::run_pool(c, 2, false, false); }));
     registry.add("MaxPool3D", simple_kernel([](KernelContext& c) { return pool::run_pool(c, 3, true, false); }));
     registry.add("AvgPool3D", simple_kernel([](KernelContext& c) { return pool::run_pool(c, 3, false, false); }));
+    registry.add("MaxPoolWithArgmax", simple_kernel(pool::max_pool_with_argmax));
 }
 
 }  // namespace wb::runtime

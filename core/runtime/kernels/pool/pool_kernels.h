@@ -4,7 +4,12 @@
 
 namespace wb::runtime {
 
-// MaxPool, MaxPoolV2 (ksize/strides as inputs), AvgPool, MaxPool3D, AvgPool3D.
+namespace pool {
+Status max_pool_with_argmax(KernelContext& ctx);  // outputs: values, flattened indices
+}
+
+// MaxPool, MaxPoolV2 (ksize/strides as inputs), AvgPool, MaxPool3D, AvgPool3D,
+// MaxPoolWithArgmax.
 void register_pool_kernels(KernelRegistry& registry);
 
 }  // namespace wb::runtime
