@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "formats/keras_h5/keras_h5_reader.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -81,6 +83,48 @@ Expected<ir::Model> read_keras_h5(const std::filesystem::path& path, const std::
     auto a = read_keras_archive(path, topology_json, options.topology_only);
     if (!a) return a.error();
     return keras_model_from_archive(*a, path.string(), "keras", options.topology_only);
+}
+
+Expected<ir::Model> lower_keras_topology(const ir::Model& source) {
+    if (source.keras_topology_json.empty())
+        return Error{source.source_path, "modelTopology", "no Keras topology to lower (weights only)"};
+    auto topo = keras::parse_json_attr(source.keras_topology_json, source.source_path, "modelTopology");
+    if (!topo) return topo.error();
+    keras::KerasArchive a;
+    json& t = *topo;
+    if (t.is_object() && t.contains("model_config")) {
+        if (t.contains("keras_version") && t["keras_version"].is_string()) a.keras_version = t["keras_version"].get<std::string>();
+        if (t.contains("backend") && t["backend"].is_string()) a.backend = t["backend"].get<std::string>();
+        a.model_config = t["model_config"];
+    } else {
+        a.model_config = t;
+    }
+    keras::apply_class_renames(a.model_config);
+    a.model_config_text = a.model_config.dump();
+    // A tfjs-layers keras_version ("tfjs-layers 4.x") is not a Keras major version.
+    if (!a.keras_version.empty() && !std::isdigit(static_cast<unsigned char>(a.keras_version[0]))) a.keras_version = "2";
+    for (const auto& n : source.graph.nodes()) {
+        if (!n.is_const()) continue;
+        const ir::Tensor* v = ir::attr_tensor(n.attrs, "value");
+        if (!v) continue;
+        ir::Tensor value = *v;
+        if (value.dtype() != ir::DType::Float32) {
+            ir::Tensor f(ir::DType::Float32, value.shape());
+            for (int64_t i = 0; i < value.num_elements(); ++i) f.data<float>()[i] = float(value.value_as_double(i));
+            value = f;
+        }
+        std::string layer = n.name.substr(0, n.name.find('/'));
+        auto it = std::find_if(a.layers.begin(), a.layers.end(), [&](const auto& l) { return l.layer == layer; });
+        if (it == a.layers.end()) it = a.layers.insert(a.layers.end(), {layer, {}});
+        it->weights.push_back({n.name, value});
+    }
+    auto m = keras_model_from_archive(a, source.source_path, source.format, false);
+    if (!m) return m.error();
+    m->generated_by = source.generated_by;
+    m->converted_by = source.converted_by;
+    m->keras_topology_json = source.keras_topology_json;
+    m->user_metadata_json = source.user_metadata_json;
+    return m;
 }
 
 namespace {

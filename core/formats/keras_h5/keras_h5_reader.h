@@ -28,6 +28,10 @@ nlohmann::json keras_topology(const keras::KerasArchive& archive);
 Expected<ir::Model> read_keras_h5(const std::filesystem::path& path, const std::filesystem::path& topology_json,
                                   const ReadOptions& options = {});
 
+// Lowers a model that carries a Keras topology and its weights as Const nodes named
+// "<layer>/<weight>" (what the tfjs layers-model reader returns) into runnable TensorFlow ops.
+Expected<ir::Model> lower_keras_topology(const ir::Model& source);
+
 std::unique_ptr<Reader> make_keras_h5_reader();
 
 }  // namespace wb::formats

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "export/keras_conversion.h"
+
+#include "export/atomic_dir.h"
+#include "formats/keras_h5/keras_h5_reader.h"
+
+namespace wb::exporter {
+
+Expected<KerasConvertReport> convert_keras(const std::filesystem::path& input, const std::filesystem::path& output,
+                                           const KerasConvertOptions& options, const Progress& progress) {
+    const bool v3 = options.input_format == "keras_keras";
+    if (options.input_format != "keras" && !v3)
+        return Error{input.string(), "", "input format '" + options.input_format + "' is not a Keras format"};
+    if (options.output_format != "tfjs_layers_model")
+        return Error{input.string(), "", "Keras → " + options.output_format + " is not supported by this tfjs-wb yet"};
+    if (v3 && input.extension() != ".keras")
+        return Error{input.string(), "", "keras_keras input must be a .keras file"};
+    progress.report(0.05, "reading Keras model");
+    auto archive = formats::read_keras_archive(input);
+    if (!archive) return archive.error();
+    // KH5:127,143-144: a full model without keras_version/backend is refused (KeyError upstream).
+    if (!v3 && !archive->model_config.is_null() && (archive->keras_version.empty() || archive->backend.empty()))
+        return Error{input.string(), "root attributes", "keras_version or backend attribute missing"};
+    if (progress.cancelled()) return Error{input.string(), "", "cancelled"};
+    auto dir = AtomicDir::begin(output, input);
+    if (!dir) return dir.error();
+    progress.report(0.4, "writing weights");
+    LayersModelOptions lo = options.layers;
+    lo.keras_v3 = v3;
+    WeightsWriteOptions& w = lo.weights;
+    if (!w.progress) w.progress = &progress;
+    auto model = write_tfjs_layers_model(*archive, dir->path(), lo);
+    if (!model) return model.error();
+    if (progress.cancelled()) return Error{input.string(), "", "cancelled"};
+    if (auto st = dir->commit(); !st) return st.error();
+    progress.report(1.0, "done");
+    KerasConvertReport r;
+    r.topology = !archive->model_config.is_null();
+    for (const auto& l : archive->layers) {
+        r.layers_with_weights += l.weights.empty() ? 0 : 1;
+        r.weights += l.weights.size();
+    }
+    return r;
+}
+
+}  // namespace wb::exporter
