@@ -11,8 +11,11 @@ int fail(const std::string& message) {
     return 1;
 }
 
+std::unique_ptr<Command> make_convert_command();
+
 std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> list;
+    list.push_back(make_convert_command());
     return list;
 }
 

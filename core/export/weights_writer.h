@@ -12,6 +12,7 @@
 
 #include "ir/tensor.h"
 #include "util/error.h"
+#include "util/progress.h"
 
 namespace wb::exporter {
 
@@ -47,6 +48,7 @@ using Quantizer = std::function<Status(WeightGroup& group)>;
 struct WeightsWriteOptions {
     int64_t shard_size_bytes = 4194304;  // --weight_shard_size_bytes default (1024*1024*4)
     Quantizer quantize;                  // empty = no quantization
+    const Progress* progress = nullptr;  // polled for cancellation between weights
 };
 
 // Applies the converter's dtype auto-conversion; errors for dtypes tfjs cannot store
