@@ -11,10 +11,12 @@ int fail(const std::string& message) {
     return 1;
 }
 
+std::unique_ptr<Command> make_inspect_command();
 std::unique_ptr<Command> make_convert_command();
 
 std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> list;
+    list.push_back(make_inspect_command());
     list.push_back(make_convert_command());
     return list;
 }

@@ -52,7 +52,9 @@ Expected<ir::Model> build_graph_model(const std::filesystem::path& path, const M
     if (doc.contains("modelTopology") && doc["modelTopology"].is_object()) {
         google::protobuf::util::JsonParseOptions options;
         options.ignore_unknown_fields = true;  // newer converters may add fields we do not model
-        auto status = google::protobuf::util::JsonStringToMessage(doc["modelTopology"].dump(), &proto, options);
+        nlohmann::ordered_json topology = doc["modelTopology"];
+        rewrite_legacy_bytes(topology);
+        auto status = google::protobuf::util::JsonStringToMessage(topology.dump(), &proto, options);
         if (!status.ok())
             return Error{file, "modelTopology", "not a GraphDef in protobuf JSON form: " + std::string(status.message())};
     }

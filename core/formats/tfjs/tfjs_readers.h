@@ -29,6 +29,9 @@ Expected<ModelJson> parse_model_json(const std::filesystem::path& path);
 Expected<ir::Model> build_graph_model(const std::filesystem::path& path, const ModelJson& json, LoadedWeights weights);
 Expected<ir::Model> build_layers_model(const std::filesystem::path& path, const ModelJson& json, LoadedWeights weights);
 
+// Rewrites bytes fields written as arrays of char codes (tfjs-converter 0.x) to base64.
+void rewrite_legacy_bytes(nlohmann::ordered_json& value);
+
 // Converts a decoded weight to the dtype its Const node declares (tfjs stores int64 as int32,
 // float16/float64 as float32, spec §2.3); same dtype returns the tensor unchanged.
 Expected<ir::Tensor> cast_weight(const ir::Tensor& tensor, ir::DType to, const std::string& item);
