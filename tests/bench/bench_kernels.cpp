@@ -10,8 +10,10 @@
 #include <memory>
 #include <random>
 
+#include "formats/registry.h"
 #include "mobilenet_layers.h"
 #include "runtime/kernel.h"
+#include "runtime/session.h"
 #include "runtime/kernels/conv/conv_kernel.h"
 #include "runtime/thread_pool.h"
 
@@ -160,8 +162,49 @@ void layer_args(benchmark::internal::Benchmark* b) {
     b->ArgNames({"layer", "onednn", "threads"})->Unit(benchmark::kMicrosecond)->UseRealTime();
 }
 
+// End to end through the Session (graph executor, memory plan, every op) on the model in
+// $WB_BENCH_MODEL (a model file; default: the corpus' mobilenet_v2_mid/model.json), input uniform [0,1).
+// args: {onednn?, threads}
+void session(benchmark::State& state) {
+    set_path(state.range(0));
+    const char* env = std::getenv("WB_BENCH_MODEL");
+    const std::string path = env ? env : WB_DEFAULT_BENCH_MODEL;
+    auto model = formats::read_model(path);
+    if (!model) {
+        state.SkipWithError(model.error().what().c_str());
+        return;
+    }
+    auto shared = std::make_shared<const ir::Model>(std::move(*model));
+    runtime::SessionOptions options;
+    options.threads = static_cast<int>(state.range(1));
+    auto session = runtime::Session::create(shared, options);
+    if (!session) {
+        state.SkipWithError(session.error().what().c_str());
+        return;
+    }
+    std::vector<runtime::NamedTensor> feeds;
+    for (const auto& in : shared->inputs) {
+        std::vector<int64_t> dims = in.shape.dims;
+        for (size_t i = 0; i < dims.size(); ++i)
+            if (dims[i] < 0) dims[i] = i == 0 ? 1 : 224;
+        ir::Tensor t = random(ir::Shape(dims), 7, 0.5f);
+        for (int64_t i = 0; i < t.num_elements(); ++i) t.data<float>()[i] += 0.5f;
+        feeds.emplace_back(in.key, t);
+    }
+    auto first = (*session)->run(feeds);
+    if (!first) {
+        state.SkipWithError(first.error().what().c_str());
+        return;
+    }
+    for (auto _ : state)
+        if (!(*session)->run(feeds)) std::abort();
+    state.counters["GFLOPS"] =
+        benchmark::Counter(bench::kMobilenetV2MidFlops * state.iterations() * 1e-9, benchmark::Counter::kIsRate);
+}
+
 }  // namespace
 
+BENCHMARK(session)->Apply(chain_args);
 BENCHMARK(chain)->Apply(chain_args);
 BENCHMARK(layer)->Apply(layer_args);
 BENCHMARK_MAIN();

@@ -7,6 +7,9 @@
 
 namespace wb::bench {
 
+// Conv + matmul FLOPs of one 224x224 inference (2 x multiply-adds), as tfjs_wasm_bench.js counts.
+inline constexpr double kMobilenetV2MidFlops = 1.160825568e9;
+
 struct Layer {
     bool depthwise;
     int64_t k, in_c, out_c, stride;
