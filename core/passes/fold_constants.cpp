@@ -126,9 +126,17 @@ private:
             auto it = folded.find(n.name);
             if (it == folded.end()) continue;
             auto& out = it->second;
+            // The Const keeps the node's control inputs and those of its constant inputs, so a
+            // fold inside a cond branch or loop frame stays there (Grappler does the same).
             std::vector<std::string> controls;
-            for (const auto& in : n.inputs)
-                if (!in.empty() && in.front() == '^') controls.push_back(in);
+            std::unordered_set<std::string> seen;
+            auto keep = [&](const ir::Node& from) {
+                for (const auto& in : from.inputs)
+                    if (!in.empty() && in.front() == '^' && seen.insert(in).second) controls.push_back(in);
+            };
+            keep(n);
+            for (const auto& ref : n.data_inputs())
+                if (const ir::Node* p = graph.find(ref.node)) keep(*p);
             bool only_first = true;
             for (const auto& u : ed.uses(n.name)) only_first = only_first && u.output <= 0;
             if (only_first) {

@@ -102,6 +102,8 @@ Expected<PipelineReport> run_default_pipeline(ir::Model& model, const PipelineOp
     ctx.max_folded_bytes = options.max_folded_bytes;
     auto report = manager->run(model.graph, ctx, progress);
     if (!report) return Error{model.source_path, report.error().item, report.error().message};
+    // remove_unused_control_flow_inputs may drop a Placeholder the signature listed.
+    std::erase_if(model.inputs, [&](const ir::TensorInfo& t) { return !model.graph.find(ir::parse_input(t.name).node); });
     return report;
 }
 
