@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace wb::gui {
+
+class MainWindow;
+
+// --bench-open MODEL: opens the model in a real (offscreen) window and prints one JSON line:
+// first_view_ms (open → first laid-out view painted), layout_ms (layout work on the worker),
+// max_ui_stall_ms (longest gap between 5 ms UI-thread ticks, minus the tick), then the time
+// to expand the largest collapsed group of at most 1,000 nodes. Exits when done.
+class BenchMode : public QObject {
+    Q_OBJECT
+public:
+    BenchMode(MainWindow& window, QString model, int replicate);
+    void start();
+
+private:
+    void tick();
+    void onFirstView();
+    void onExpanded();
+    void finish(int code, const QString& error = {});
+
+    MainWindow& window_;
+    QString model_;
+    int replicate_;
+    QTimer ticker_;
+    QElapsedTimer clock_, since_tick_;
+    double max_stall_ms_ = 0;
+    double first_view_ms_ = -1;
+    double layout_ms_ = 0;
+    double load_ms_ = 0;
+    double expand_start_ = 0;
+    double expand_ms_ = -1;
+    int expand_group_ = -1;
+    int expand_nodes_ = 0;
+    bool done_ = false;
+};
+
+}  // namespace wb::gui

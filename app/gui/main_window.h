@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <QMainWindow>
+#include <memory>
+
+#include "model_loader.h"
+#include "settings.h"
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+class QToolButton;
+
+namespace wb::views {
+class GraphScene;
+class GraphView;
+class PropertyPanel;
+class SearchBar;
+class SummaryPanel;
+class UnsupportedPanel;
+class WeightsPanel;
+}  // namespace wb::views
+
+namespace wb::gui {
+
+class StartPage;
+
+// The workbench window: a start page, then the graph with search on top and docks for the
+// summary, unsupported ops, properties and weights. Models load off the UI thread.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void openFile(const QString& path);
+    static QString samplePath();  // the CNN GraphDef made at build time, or "" if absent
+    ModelLoader& loader() { return *loader_; }
+    views::GraphScene* scene() const { return scene_; }
+    views::GraphView* graphView() const { return view_; }
+    views::SearchBar* searchBar() const { return search_; }
+    views::PropertyPanel* propertyPanel() const { return properties_; }
+    views::UnsupportedPanel* unsupportedPanel() const { return unsupported_; }
+    views::SummaryPanel* summaryPanel() const { return summary_; }
+    views::WeightsPanel* weightsPanel() const { return weights_; }
+    QAction* action(const QString& name) const;  // by objectName, for tests
+
+signals:
+    void modelLoaded(const QString& path);
+    void loadFailed(const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void createStatusBar();
+    void restoreSettings();
+    void updateRecentMenu();
+    void updateActions();
+    void showOpenDialog();
+    void openSample();
+    void exportImage(bool svg);
+    void onLoaded(const LoadResult& result, const QString& path);
+    void onNodeSelected(int node);
+    void showAbout();
+
+    Settings settings_;
+    ModelLoader* loader_;
+    QStackedWidget* stack_;
+    StartPage* start_;
+    views::GraphScene* scene_;
+    views::GraphView* view_;
+    views::SearchBar* search_;
+    views::PropertyPanel* properties_;
+    views::UnsupportedPanel* unsupported_;
+    views::SummaryPanel* summary_;
+    views::WeightsPanel* weights_;
+    QMenu* recent_menu_ = nullptr;
+    QMenu* view_menu_ = nullptr;
+    QProgressBar* progress_;
+    QToolButton* cancel_;
+    QLabel* status_;
+    QLabel* zoom_label_;
+    QString current_path_;
+};
+
+}  // namespace wb::gui

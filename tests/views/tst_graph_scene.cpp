@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QSvgRenderer>
+#include <QTest>
+
+#include "common/corpus.h"
+#include "synthetic_graph.h"
+#include "views/graph/graph_export.h"
+#include "views/graph/graph_items.h"
+#include "views/graph/graph_scene.h"
+#include "views/graph/graph_view.h"
+
+using namespace wb;
+
+namespace {
+struct Loaded {
+    std::shared_ptr<const views::GraphIndex> index;
+    std::shared_ptr<const views::GroupTree> tree;
+};
+Loaded load(int blocks) {
+    auto index = std::make_shared<const views::GraphIndex>(test::synthetic_model(blocks, true));
+    auto tree = std::make_shared<const views::GroupTree>(*index);
+    return {index, tree};
+}
+int node_of(const views::GraphIndex& index, const char* name) {
+    return static_cast<int>(index.graph().find(name) - index.graph().nodes().data());
+}
+bool waitLayout(views::GraphScene& scene) {
+    QSignalSpy spy(&scene, &views::GraphScene::layoutFinished);
+    return spy.wait(20000);
+}
+}  // namespace
+
+class TstGraphScene : public QObject {
+    Q_OBJECT
+private slots:
+    void smallGraphOpensExpanded() {
+        views::GraphScene scene;
+        auto [index, tree] = load(5);
+        QSignalSpy done(&scene, &views::GraphScene::layoutFinished);
+        scene.setGraph(index, tree);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(scene.visibleNodeCount(), index->size());
+        QVERIFY(scene.nodeItem(node_of(*index, "block3/Relu")) != nullptr);
+    }
+
+    void bigGraphOpensCollapsedAndExpandsOnClick() {
+        views::GraphScene scene;
+        views::GraphView view(&scene);
+        view.resize(900, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto [index, tree] = load(300);  // 1,500 nodes: above the expand-all limit
+        scene.setGraph(index, tree);
+        QVERIFY(waitLayout(scene));
+        QVERIFY(scene.visibleNodeCount() < index->size());
+        const int relu = node_of(*index, "block250/Relu");
+        const int group = tree->group_of_node(relu);
+        QVERIFY(!scene.isExpanded(group));
+        auto* box = scene.groupItem(group);
+        if (!box) {  // inside a collapsed split part: open that first
+            scene.setExpanded(tree->group(group).parent, true);
+            QVERIFY(waitLayout(scene));
+            box = scene.groupItem(group);
+        }
+        QVERIFY(box);
+        // A click on the collapsed card expands it.
+        view.centerOn(box);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(box->sceneBoundingRect().center()));
+        QVERIFY(waitLayout(scene));
+        QVERIFY(scene.isExpanded(group));
+        QVERIFY(scene.nodeItem(relu) != nullptr);
+        // And a click on the expanded frame's title bar collapses it again.
+        box = scene.groupItem(group);
+        const QPointF title = box->scenePos() + QPointF(box->boundingRect().width() / 2, 12);
+        view.centerOn(title);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(title));
+        QVERIFY(waitLayout(scene));
+        QVERIFY(!scene.isExpanded(group));
+        QVERIFY(scene.nodeItem(relu) == nullptr);
+    }
+
+    void revealExpandsAndSelects() {
+        views::GraphScene scene;
+        auto [index, tree] = load(300);
+        scene.setGraph(index, tree);
+        QVERIFY(waitLayout(scene));
+        const int target = node_of(*index, "block123/Conv2D");
+        QSignalSpy focus(&scene, &views::GraphScene::focusRequested);
+        QSignalSpy selected(&scene, &views::GraphScene::nodeSelected);
+        scene.revealNode(target);
+        QVERIFY(focus.wait(20000));
+        QCOMPARE(scene.selectedNode(), target);
+        QVERIFY(!selected.isEmpty());
+        QCOMPARE(selected.last().first().toInt(), target);
+    }
+
+    void keyboardWalksAlongEdges() {
+        views::GraphScene scene;
+        views::GraphView view(&scene);
+        auto [index, tree] = load(3);
+        scene.setGraph(index, tree);
+        QVERIFY(waitLayout(scene));
+        scene.revealNode(node_of(*index, "block1/Conv2D"));
+        QCOMPARE(scene.selectedNode(), node_of(*index, "block1/Conv2D"));
+        QTest::keyClick(&view, Qt::Key_Down);
+        QCOMPARE(scene.selectedNode(), node_of(*index, "block1/BiasAdd"));
+        QTest::keyClick(&view, Qt::Key_Up);
+        QTest::keyClick(&view, Qt::Key_Up);  // Conv2D's inputs: block0/Relu, then weights
+        QCOMPARE(scene.selectedNode(), node_of(*index, "block0/Relu"));
+        QTest::keyClick(&view, Qt::Key_Right);
+        QCOMPARE(scene.selectedNode(), node_of(*index, "block1/weights"));
+    }
+
+    void exportsPngAndSvg() {
+        views::GraphScene scene;
+        auto [index, tree] = load(4);
+        scene.setGraph(index, tree);
+        QVERIFY(waitLayout(scene));
+        const auto dir = test::temp_dir("export");
+        const QString png = QString::fromStdString((dir / "graph.png").string());
+        const QString svg = QString::fromStdString((dir / "graph.svg").string());
+        QVERIFY(views::export_png(scene, png).ok());
+        QVERIFY(views::export_svg(scene, svg, QStringLiteral("test")).ok());
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() > 100 && image.height() > 100);
+        // Not blank: some pixel differs from the background.
+        const QRgb bg = image.pixel(0, 0);
+        bool drawn = false;
+        for (int y = 0; y < image.height() && !drawn; y += 3)
+            for (int x = 0; x < image.width() && !drawn; x += 3) drawn = image.pixel(x, y) != bg;
+        QVERIFY(drawn);
+        QSvgRenderer renderer(svg);
+        QVERIFY(renderer.isValid());
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("Conv2D"));  // text stays text
+        QVERIFY(!views::export_png(scene, QStringLiteral("/nonexistent-dir/x.png")).ok());
+    }
+};
+
+QTEST_MAIN(TstGraphScene)
+#include "tst_graph_scene.moc"
