@@ -46,8 +46,8 @@ void write_h5(const fs::path& path, const std::map<std::string, std::string>& ro
 }
 
 std::string dense_config(const std::string& extra_layer = {}) {
-    return R"({"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "Dense", "config": )"
-           R"({"name": "dense_1", "batch_input_shape": [null, 3], "units": 4, "use_bias": true, "activation": "relu"}})" +
+    return R"({"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "Activation", "config": )"
+           R"({"name": "act_1", "batch_input_shape": [null, 3], "activation": "relu"}})" +
            extra_layer + "]}}";
 }
 
