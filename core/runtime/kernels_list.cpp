@@ -20,6 +20,10 @@ void register_nn_kernels(KernelRegistry&);
 void register_pad_kernels(KernelRegistry&);
 void register_gather_kernels(KernelRegistry&);
 void register_misc_kernels(KernelRegistry&);
+void register_tensor_array_kernels(KernelRegistry&);
+void register_image_kernels(KernelRegistry&);
+void register_random_kernels(KernelRegistry&);
+void register_nms_kernels(KernelRegistry&);
 void register_conv_kernels(KernelRegistry&);    // kernels/conv (kernels-fast)
 void register_pool_kernels(KernelRegistry&);    // kernels/pool (kernels-fast)
 void register_matmul_kernels(KernelRegistry&);  // kernels/matmul (kernels-fast)
@@ -39,6 +43,10 @@ void register_all_kernels(KernelRegistry& registry) {
     register_pad_kernels(registry);
     register_gather_kernels(registry);
     register_misc_kernels(registry);
+    register_tensor_array_kernels(registry);
+    register_image_kernels(registry);
+    register_random_kernels(registry);
+    register_nms_kernels(registry);
     register_conv_kernels(registry);
     register_pool_kernels(registry);
     register_matmul_kernels(registry);
