@@ -89,7 +89,10 @@ int main(int argc, char** argv) {
             QObject::connect(window.scene(), &wb::views::GraphScene::layoutFinished, &window, [&window, grab, query = parser.value(search)] {
                 static bool once = false;
                 if (std::exchange(once, true)) return;
-                if (!query.isEmpty()) window.searchBar()->setQuery(query);
+                // After the window's own first-layout handling (fit), so the hit stays in focus.
+                QTimer::singleShot(0, &window, [&window, query] {
+                    if (!query.isEmpty()) window.searchBar()->setQuery(query);
+                });
                 grab();
             });
         }

@@ -75,7 +75,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(scene_, &views::GraphScene::layoutFinished, this, [this](double ms) {
         progress_->hide();
         cancel_->hide();
-        status_->setText(tr("%1 nodes shown · layout %2 ms").arg(scene_->visibleNodeCount()).arg(ms, 0, 'f', 0));
+        status_->setText(tr("%1 nodes shown · layout %2 ms").arg(scene_->visibleNodeCount()).arg(ms, 0, 'f', 1));
     });
     connect(view_, &views::GraphView::zoomChanged, this,
             [this](double level) { zoom_label_->setText(tr("Zoom %1%").arg(qRound(level * 100))); });
@@ -116,7 +116,7 @@ void MainWindow::createDocks() {
     auto* weights = dock(tr("Weights"), QStringLiteral("dock.weights"), weights_, Qt::RightDockWidgetArea);
     tabifyDockWidget(props, weights);
     props->raise();
-    resizeDocks({summary, props}, {380, 400}, Qt::Horizontal);
+    resizeDocks({summary, props}, {470, 400}, Qt::Horizontal);
 }
 
 void MainWindow::createStatusBar() {

@@ -32,7 +32,7 @@ NodeGraphicsItem::NodeGraphicsItem(const GraphScene* scene, int node) : scene_(s
 }
 
 QRectF NodeGraphicsItem::boundingRect() const {
-    return {-4, -8, metrics::kNodeWidth + 12, metrics::kNodeHeight + 12};
+    return {-6, -8, metrics::kNodeWidth + 14, metrics::kNodeHeight + 14};
 }
 
 void NodeGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
@@ -43,7 +43,12 @@ void NodeGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option
     qreal border_width = 1;
     if (!style.tfjs_supported) { border = palette::kUnsupported; border_width = 3; }
     else if (!style.runtime_supported) { border = palette::kRuntimeMissing; border_width = 3; }
-    if (isSelected()) { border = palette::kSelection; border_width = 3.5; }
+    if (isSelected()) {  // a halo, so a red (unsupported) border stays visible when selected
+        p->setPen(QPen(palette::kSelection, 3));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(box.adjusted(-4, -4, 4, 4), 9, 9);
+        if (border_width < 2) border = palette::kSelection;
+    }
     p->setPen(QPen(border, border_width));
     p->setBrush(palette::node_fill(style.fill));
     if (lod < 0.25) { p->drawRect(box); return; }
@@ -178,7 +183,7 @@ void GroupGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* optio
     p->setPen(palette::kText);
     const QString title = tr("%1  ·  %n node(s)", nullptr, g.total_nodes).arg(QString::fromStdString(g.label));
     p->drawText(header.adjusted(28, 0, -60, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                QFontMetricsF(font).elidedText(title, Qt::ElideMiddle, header.width() - 90));
+                QFontMetricsF(font).elidedText(title, Qt::ElideRight, header.width() - 88));
     p->setPen(QPen(palette::kSubtleText, 1.6));
     const QPointF c(header.left() + 14, header.center().y());
     p->drawLine(c + QPointF(-5, 0), c + QPointF(5, 0));

@@ -110,6 +110,11 @@ void GraphView::selectAndShow(int node) { scene_->revealNode(node); }
 
 void GraphView::centreOn(QGraphicsItem* item) {
     if (!item) return;
+    // A focused node must be readable: zoom in to 100% when the overview is too small for text.
+    if (zoomLevel() < 0.75) {
+        setTransform(QTransform());
+        emit zoomChanged(1.0);
+    }
     centerOn(item);
     minimap_->update();
 }

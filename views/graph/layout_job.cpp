@@ -59,7 +59,7 @@ LayoutResult run_layout(const LayoutRequest& request, const std::atomic<bool>& s
         for (const auto& e : grp.edges) in.edges.push_back({e.from, e.to});
         auto out = std::make_shared<GroupLayout>();
         out->layout = layered_layout(in);
-        out->width = std::max(out->layout.width + 2 * metrics::kGroupMargin, metrics::kGroupWidth);
+        out->width = std::max(out->layout.width + 2 * metrics::kGroupMargin, metrics::kGroupWidth + 60);  // room for the title
         out->height = out->layout.height + metrics::kGroupHeader + 2 * metrics::kGroupMargin;
         result.cache[static_cast<std::size_t>(g)] = std::move(out);
         ++result.groups_laid_out;
