@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -64,6 +65,7 @@ private slots:
     void selection_fallthrough_and_patterns();
     void selection_conflicts();
     void quantizer_only_touches_float32();
+    void shard_bytes_through_the_writer();
     void requantizes_converter_output();
 };
 
@@ -329,6 +331,45 @@ void TestQuantize::quantizer_only_touches_float32() {
         QVERIFY(g.entries[i].quantized_bytes.empty());
     }
     QCOMPARE(g.entries[1].value.data<int32_t>()[1], 9);
+}
+
+// Through weights_writer: shard bytes are ½ (float16, uint16) and ¼ (uint8) of float32 for the
+// float weights; the int32 weight keeps its 4 bytes; manifest entries carry the quantization.
+void TestQuantize::shard_bytes_through_the_writer() {
+    std::vector<float> big(1000);
+    for (std::size_t i = 0; i < big.size(); ++i) big[i] = std::sin(static_cast<float>(i)) * 3.f;
+    auto total = [](const std::filesystem::path& dir) {
+        std::uintmax_t bytes = 0;
+        for (const auto& f : std::filesystem::directory_iterator(dir))
+            if (f.path().extension() == ".bin") bytes += f.file_size();
+        return bytes;
+    };
+    std::uintmax_t float32 = 0;
+    for (int config = 0; config < 4; ++config) {
+        std::vector<WeightGroup> groups(1);
+        groups[0].entries.push_back({"dense/kernel", floats(big), {}, {}});
+        groups[0].entries.push_back({"ids", ir::Tensor::from_vector<int32_t>(ir::DType::Int32, ir::Shape{10},
+                                                                            std::vector<int32_t>(10, 7)), {}, {}});
+        WeightsWriteOptions options;
+        options.shard_size_bytes = 1024;
+        const QuantDType dtypes[] = {QuantDType::Float16, QuantDType::UInt8, QuantDType::UInt16};
+        if (config > 0) options.quantize = make_quantizer(quantize_all(dtypes[config - 1]));
+        auto dir = wb::test::temp_dir("quant_shards_" + std::to_string(config));
+        auto manifest = write_weights(groups, dir, options);
+        if (!manifest) QFAIL(manifest.error().what().c_str());
+        const auto bytes = total(dir) - 40;  // minus the int32 weight
+        if (config == 0) {
+            float32 = bytes;
+            QCOMPARE(bytes, std::uintmax_t(4000));
+            QVERIFY(!(*manifest)[0]["weights"][0].contains("quantization"));
+            continue;
+        }
+        const auto& entry = (*manifest)[0]["weights"][0];
+        QCOMPARE(entry["dtype"].get<std::string>(), std::string("float32"));
+        QCOMPARE(entry["quantization"]["dtype"].get<std::string>(), std::string(quant_dtype_name(dtypes[config - 1])));
+        QVERIFY(!(*manifest)[0]["weights"][1].contains("quantization"));
+        QCOMPARE(bytes * (dtypes[config - 1] == QuantDType::UInt8 ? 4 : 2), float32);
+    }
 }
 
 // nsfwjs mobilenet_v2_mid was uint8-quantized by the real converter (v1.7.4). Decoding it as
