@@ -15,7 +15,8 @@ namespace wb::cli {
 namespace {
 
 std::string tensor_line(const ir::TensorInfo& t) {
-    std::string line = t.key == t.name || t.key.empty() ? t.name : t.key + " -> " + t.name;
+    const bool plain = t.key.empty() || t.key == t.name || t.name == t.key + ":0";
+    std::string line = plain ? t.name : t.key + " -> " + t.name;
     line += "  " + (t.dtype == ir::DType::Invalid ? std::string("?") : std::string(ir::dtype_name(t.dtype)));
     return line + "  " + t.shape.to_string();
 }
