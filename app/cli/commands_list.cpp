@@ -14,12 +14,14 @@ int fail(const std::string& message) {
 std::unique_ptr<Command> make_inspect_command();
 std::unique_ptr<Command> make_convert_command();
 std::unique_ptr<Command> make_quant_report_command();
+std::unique_ptr<Command> make_optimize_command();
 
 std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> list;
     list.push_back(make_inspect_command());
     list.push_back(make_convert_command());
     list.push_back(make_quant_report_command());
+    list.push_back(make_optimize_command());
     return list;
 }
 
