@@ -225,6 +225,31 @@ private slots:
         QCOMPARE(const_value(*model, "b")->data<uint8_t>()[1], uint8_t(0));
     }
 
+    // Topology only on request, or when the manifest's first shard is absent (a model.json
+    // shipped alone); a later missing shard is an error (tst_broken_models).
+    void topologyOnlyOnRequestOrWhenWeightsAbsent() {
+        WB_REQUIRE_CORPUS();
+        formats::ReadOptions options;
+        options.topology_only = true;
+        auto model = formats::read_model(wb::test::corpus_dir() / "tfjs/nsfwjs/mobilenet_v2_mid/model.json", options);
+        QVERIFY(model.ok());
+        QVERIFY(model->topology_only);
+        QVERIFY(model->warnings.back().find("topology only requested") != std::string::npos);
+        QCOMPARE(model->weights.size(), std::size_t(108));
+        const fs::path dir = wb::test::temp_dir("tfjs_alone");
+        json doc = {{"format", "graph-model"},
+                    {"modelTopology", {{"node", {const_node("w", "DT_INT32", 2)}}, {"versions", json::object()}}},
+                    {"weightsManifest", {{{"paths", {"absent.bin"}},
+                                          {"weights", {{{"name", "w"}, {"shape", {2}}, {"dtype", "int32"}}}}}}}};
+        write_file(dir / "model.json", doc.dump());
+        auto alone = formats::read_model(dir / "model.json");
+        QVERIFY(alone.ok());
+        QVERIFY(alone->topology_only);
+        QVERIFY(alone->warnings.back().find("'absent.bin'") != std::string::npos);
+        QCOMPARE(const_value(*alone, "w")->dtype(), ir::DType::Int32);
+        QCOMPARE(const_value(*alone, "w")->data<int32_t>()[1], 0);
+    }
+
     void dequantizeHelpersFollowTfjs() {
         // Math.round rounds .5 up (towards +inf), also for negatives: -2.5 -> -2.
         QCOMPARE(formats::tfjs::dequantize_int(0, 1.0, -2.5), -2);
