@@ -4,6 +4,8 @@
 // out_backprop [N, O..., OC]; output the input-shaped gradient.
 #include "runtime/kernels/conv/conv_backprop_input.h"
 
+#include <array>
+
 #include "runtime/kernels/conv/channel_layout.h"
 #include "runtime/kernels/conv/conv_eigen.h"
 #include "runtime/kernels/conv/conv_geometry.h"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "runtime/kernels/conv/conv_kernel.h"
 
+#include <type_traits>
+
 #include "runtime/kernels/conv/channel_layout.h"
 #include "runtime/kernels/conv/conv_eigen.h"
 #include "runtime/kernels/conv/typed_io.h"

@@ -17,6 +17,9 @@ Status batch_matmul(KernelContext& ctx) {
     if (dt != ir::DType::Float32 && dt != ir::DType::Float64)
         return kernel_error(node, "unsupported dtype " + std::to_string(static_cast<int>(dt)));
     if (in.tensors[1]->dtype() != dt) return kernel_error(node, "inputs must share one dtype");
+    // BatchMatMulV3 may ask for another output type (e.g. int8 x int8 -> int32): not supported.
+    const ir::DType tout = ir::attr_type(node.attrs, "Tout", in.original);
+    if (tout != in.original) return kernel_error(node, "Tout differing from the input dtype is not supported");
     const auto& ad = in.tensors[0]->shape().dims;
     const auto& bd = in.tensors[1]->shape().dims;
     const int ra = static_cast<int>(ad.size()), rb = static_cast<int>(bd.size());
