@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// SPDX-License-Identifier: Apache-2.0
+// tfjs_run.js MODEL_DIR INPUTS_JSON OUT_DIR — loads a graph model with the real
+// @tensorflow/tfjs-converter (4.22, cpu backend) from disk through a file IOHandler, runs it on
+// the inputs and writes OUT_DIR/outputs.json + one raw little-endian .bin per output, the tensor
+// layout `tfjs-wb run` uses. Packages are resolved from $TFJS_DIR.
+//   INPUTS_JSON: {"<signature key or node name>": {"shape": [..], "dtype": "float32|int32|bool", "data": [..]}}
+// When a placeholder's declared shape is a scalar but the data holds n values, the model is run
+// n times on scalars and the outputs concatenated (elementwise models saved with scalar specs).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const roots = [process.env.TFJS_DIR, process.cwd()].filter(Boolean);
+const need = (name) => require(require.resolve(name, { paths: roots }));
+
+function fileHandler(tf, dir) {
+  return {
+    load: async () => {
+      const json = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8'));
+      return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
+        const specs = [], buffers = [];
+        for (const group of manifest) {
+          specs.push(...group.weights);
+          for (const p of group.paths) {
+            const b = fs.readFileSync(path.join(dir, p));
+            buffers.push(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+          }
+        }
+        return [specs, tf.io.concatenateArrayBuffers(buffers)];
+      });
+    },
+  };
+}
+
+const typed = (dtype, data) =>
+  dtype === 'int32' ? Int32Array.from(data) : dtype === 'bool' ? Uint8Array.from(data) : Float32Array.from(data);
+
+async function main() {
+  const [modelDir, inputsPath, outDir] = process.argv.slice(2);
+  if (!outDir) { console.error('usage: tfjs_run.js MODEL_DIR INPUTS_JSON OUT_DIR'); process.exit(2); }
+  const tf = need('@tensorflow/tfjs-core');
+  const tfconv = need('@tensorflow/tfjs-converter');
+  need('@tensorflow/tfjs-backend-cpu');
+  await tf.setBackend('cpu');
+  const model = await tfconv.loadGraphModel(fileHandler(tf, modelDir));
+  const inputs = JSON.parse(fs.readFileSync(inputsPath, 'utf8'));
+  const specs = model.inputs;  // [{name, shape, dtype}]
+  const names = Object.keys(inputs);
+  const scalarDeclared = specs.length > 0 && specs.every(s => Array.isArray(s.shape) && s.shape.length === 0);
+  const count = names.length ? inputs[names[0]].data.length : 1;
+  const runs = scalarDeclared && names.every(n => inputs[n].shape.length > 0) ? count : 1;
+  // Fetch signature outputs by tensor name ("node:k"): model.outputs collapses the outputs of one
+  // multi-output node to the node name.
+  const json = JSON.parse(fs.readFileSync(path.join(modelDir, 'model.json'), 'utf8'));
+  const sigOut = json.signature && json.signature.outputs ? Object.values(json.signature.outputs).map(o => o.name) : [];
+  const outNames = sigOut.length ? sigOut : model.outputs.map(o => o.name);
+  const collected = outNames.map(() => ({ data: [], shape: null, dtype: null }));
+  for (let r = 0; r < runs; r++) {
+    const feed = {};
+    for (const n of names) {
+      const e = inputs[n];
+      // A declared static shape with the same element count wins over the reference's shape
+      // (e.g. [] vs [1]): tfjs checks placeholder shapes, TensorFlow's C API does not.
+      const spec = specs.find(s => s.name === n) || (specs.length === 1 ? specs[0] : null);
+      let shape = e.shape;
+      if (spec && Array.isArray(spec.shape) && spec.shape.length > 0 && spec.shape.every(d => d >= 0) &&
+          spec.shape.reduce((a, b) => a * b, 1) === e.data.length) shape = spec.shape;
+      feed[n] = runs > 1 ? tf.scalar(e.data[r], e.dtype) : tf.tensor(typed(e.dtype, e.data), shape, e.dtype);
+    }
+    let res = await model.executeAsync(feed, outNames);
+    if (!Array.isArray(res)) res = [res];
+    res.forEach((t, i) => {
+      collected[i].data.push(...t.dataSync());
+      collected[i].dtype = t.dtype;
+      collected[i].shape = runs > 1 ? [runs] : t.shape;
+    });
+  }
+  fs.mkdirSync(outDir, { recursive: true });
+  const manifest = {};
+  outNames.forEach((name, i) => {
+    const c = collected[i];
+    const arr = typed(c.dtype, c.data);
+    const file = name.replace(/[^A-Za-z0-9_.-]/g, '_') + '.bin';
+    fs.writeFileSync(path.join(outDir, file), Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength));
+    manifest[name] = { shape: c.shape, dtype: c.dtype, file };
+  });
+  fs.writeFileSync(path.join(outDir, 'outputs.json'), JSON.stringify(manifest, null, 1));
+}
+
+main().catch((e) => { console.error(String(e && e.stack || e)); process.exit(1); });
