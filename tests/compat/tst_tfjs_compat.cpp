@@ -125,6 +125,38 @@ private slots:
         QVERIFY(checked >= 7);
     }
 
+    // Cases expected-values.json states in words: half_plus_two TF2 (y = 0.5x + 2) and
+    // model_multi_output ("two int32 inputs, both [1,2,3]" → [2,4,6], [1,2,3]).
+    void describedCases() {
+        WB_REQUIRE_CORPUS();
+        struct Case {
+            std::string model;
+            nlohmann::json inputs;
+            std::vector<std::vector<double>> want;
+        };
+        const std::vector<Case> cases = {
+            {"saved_models/tf-serving/servables/tensorflow/testdata/saved_model_half_plus_two_tf2_cpu/00000123",
+             {{"x", {{"shape", {1}}, {"dtype", "float32"}, {"data", {3.0}}}}}, {{3.5}}},
+            {"saved_models/tfjs-node/model_multi_output",
+             {{"x", {{"shape", {3}}, {"dtype", "int32"}, {"data", {1, 2, 3}}}},
+              {"y", {{"shape", {3}}, {"dtype", "int32"}, {"data", {1, 2, 3}}}}},
+             {{2, 4, 6}, {1, 2, 3}}},
+        };
+        for (const auto& c : cases) {
+            const auto out = test::temp_dir("compat-described") / "web";
+            auto r = exporter::convert_to_graph_model(test::corpus_dir() / c.model, out, {});
+            QVERIFY2(r.ok(), (c.model + ": " + (r.ok() ? "" : r.error().what())).c_str());
+            std::vector<std::vector<double>> got;
+            const auto err = run_tfjs(out, c.inputs, got);
+            QVERIFY2(err.empty(), (c.model + ": TensorFlow.js failed: " + err).c_str());
+            QCOMPARE(got.size(), c.want.size());
+            for (std::size_t k = 0; k < got.size(); ++k) {
+                QCOMPARE(got[k].size(), c.want[k].size());
+                for (std::size_t i = 0; i < got[k].size(); ++i) QVERIFY(close(got[k][i], c.want[k][i]));
+            }
+        }
+    }
+
     // tf_graphs cases with their inputs frozen (no placeholders) and one final output.
     void tfGraphs() {
         WB_REQUIRE_CORPUS();
