@@ -16,12 +16,17 @@ std::unique_ptr<Command> make_convert_command();
 std::unique_ptr<Command> make_quant_report_command();
 std::unique_ptr<Command> make_optimize_command();
 
+std::unique_ptr<Command> make_run_command();
+std::unique_ptr<Command> make_bench_command();
+
 std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> list;
     list.push_back(make_inspect_command());
     list.push_back(make_convert_command());
     list.push_back(make_quant_report_command());
     list.push_back(make_optimize_command());
+    list.push_back(make_run_command());
+    list.push_back(make_bench_command());
     return list;
 }
 

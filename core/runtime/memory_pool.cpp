@@ -26,9 +26,22 @@ ir::Tensor MemoryPool::allocate(ir::DType dtype, ir::Shape shape) {
     }
     if (live > peak_live_) peak_live_ = live;
     if (!best) {
-        slots_.push_back({std::make_shared<ir::Buffer>(bytes), 0});
+        // Nothing fits: replace the largest free buffer that is too small rather than keep it,
+        // so the pool holds about as many buffers as tensors are ever live at once.
+        Slot* grow = nullptr;
+        for (auto& slot : slots_)
+            if (slot.buffer.use_count() == 1 && slot.buffer->size() < bytes &&
+                (!grow || slot.buffer->size() > grow->buffer->size()))
+                grow = &slot;
+        if (grow) {
+            reserved_ -= grow->buffer->size();
+            grow->buffer = std::make_shared<ir::Buffer>(bytes);
+            best = grow;
+        } else {
+            slots_.push_back({std::make_shared<ir::Buffer>(bytes), 0});
+            best = &slots_.back();
+        }
         reserved_ += bytes;
-        best = &slots_.back();
     }
     best->requested = bytes;
     return ir::Tensor::from_buffer(dtype, std::move(shape), best->buffer);

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+// `tfjs-wb bench MODEL [--runs N] [--warmup N] [--threads T] [--shape name=d0,..] [--input inputs.json]
+// [--json]`: load time, first run apart, median/min/mean/p90 of the timed runs, memory, and
+// per-op-type and per-node tables (the statistics live in core/runtime/bench for the GUI).
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/run_common.h"
+#include "formats/registry.h"
+#include "runtime/bench.h"
+
+namespace wb::cli {
+
+namespace {
+
+class BenchCommand : public Command {
+public:
+    std::string name() const override { return "bench"; }
+    std::string summary() const override { return "Benchmark a model in the bundled runtime"; }
+    void configure(CLI::App& app) override {
+        opts_.add_to(app, true);
+        app.add_option("--runs", options_.runs, "Timed runs")->check(CLI::PositiveNumber);
+        app.add_option("--warmup", options_.warmup, "Untimed runs before the timed ones (the first is reported apart)")
+            ->check(CLI::NonNegativeNumber);
+        app.add_option("--threads", options_.threads, "Worker threads (0 = all cores)");
+        app.add_option("--profile-runs", options_.profile_runs, "Profiled runs for the per-node table (0 = none)");
+        app.add_flag("--json", json_, "Print one JSON object");
+    }
+    int run() override {
+        runtime::InputSpec spec;
+        std::string error;
+        if (!opts_.to_spec(spec, error)) return fail(error);
+        auto t0 = std::chrono::steady_clock::now();
+        auto model = formats::read_model(opts_.model);
+        if (!model) return fail(model.error().what());
+        const double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        auto shared = std::make_shared<const ir::Model>(std::move(*model));
+        auto inputs = runtime::make_inputs(*shared, spec);
+        if (!inputs) return fail(inputs.error().what());
+        options_.feeds = std::move(*inputs);
+        options_.fetches = opts_.fetches();
+        auto result = runtime::run_benchmark(shared, options_);
+        if (!result) return fail(result.error().what());
+        result->load_ms = load_ms;
+        if (json_) std::cout << runtime::bench_to_json(*result) << "\n";
+        else std::cout << runtime::bench_to_text(*result);
+        return 0;
+    }
+
+private:
+    RunInputOptions opts_;
+    runtime::BenchOptions options_;
+    bool json_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_bench_command() { return std::make_unique<BenchCommand>(); }
+
+}  // namespace wb::cli
