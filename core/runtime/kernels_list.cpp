@@ -24,6 +24,8 @@ void register_tensor_array_kernels(KernelRegistry&);
 void register_image_kernels(KernelRegistry&);
 void register_random_kernels(KernelRegistry&);
 void register_nms_kernels(KernelRegistry&);
+void register_loss_kernels(KernelRegistry&);
+void register_matrix_kernels(KernelRegistry&);
 void register_conv_kernels(KernelRegistry&);    // kernels/conv (kernels-fast)
 void register_pool_kernels(KernelRegistry&);    // kernels/pool (kernels-fast)
 void register_matmul_kernels(KernelRegistry&);  // kernels/matmul (kernels-fast)
@@ -47,6 +49,8 @@ void register_all_kernels(KernelRegistry& registry) {
     register_image_kernels(registry);
     register_random_kernels(registry);
     register_nms_kernels(registry);
+    register_loss_kernels(registry);
+    register_matrix_kernels(registry);
     register_conv_kernels(registry);
     register_pool_kernels(registry);
     register_matmul_kernels(registry);

@@ -158,6 +158,7 @@ void register_misc_kernels(KernelRegistry& r) {
     r.add("Cumsum", simple_kernel(cumulative));
     r.add("Cumprod", simple_kernel(cumulative));
     r.add("AddN", simple_kernel(add_n));
+    r.add("AccumulateNV2", simple_kernel(add_n));
     r.add("ClipByValue", simple_kernel(clip));
     r.add("TopKV2", simple_kernel(top_k));
     r.add("TopK", simple_kernel(top_k));
