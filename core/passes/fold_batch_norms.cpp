@@ -48,7 +48,7 @@ private:
         for (const auto& u : ed.uses(bn.name))
             if (u.output > 0) return;  // batch statistics are read: not an inference BN
         if (!global && (ir::attr_string(bn.attrs, "data_format", "NHWC") != "NHWC" ||
-                        ir::attr_bool(bn.attrs, "is_training", false)))
+                        ir::attr_bool(bn.attrs, "is_training", true)))  // TF default: true
             return skip("training mode or NCHW");
         ir::Node* conv = ed.input_node(bn, 0);
         ir::Node* bias_add = nullptr;

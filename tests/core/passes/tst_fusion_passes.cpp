@@ -73,7 +73,8 @@ private slots:
         g.constant("beta", test::random_tensor({6}, 6));
         g.constant("mean", test::random_tensor({6}, 7));
         g.constant("var", {6}, {0.5f, 1.f, 2.f, 0.25f, 3.f, 1.5f});
-        g.op("FusedBatchNorm", "bn", {"bias", "gamma", "beta", "mean", "var"}, {{"epsilon", 0.001f}});
+        g.op("FusedBatchNorm", "bn", {"bias", "gamma", "beta", "mean", "var"},
+             {{"epsilon", 0.001f}, {"is_training", false}});
         ir::Model before = g.model({"bn"});
         auto [after, log] = test::apply("fold_batch_norms", before);
         QCOMPARE(after.graph.find("bn")->op, std::string("BiasAdd"));

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+// The full default pipeline over every tf_graphs case of the corpus that the runtime runs:
+// outputs before and after agree within 1e-5 abs + 1e-4 rel, and nothing the pipeline
+// should have rewritten is left. Prints node counts per model.
+#include <QtTest>
+
+#include <algorithm>
+
+#include "common/corpus.h"
+#include "corpus_cases.h"
+#include "graph_builder.h"
+
+using namespace wb;
+
+namespace {
+
+struct Outcome {
+    bool ran = false;
+    std::string failure;
+};
+
+Expected<std::vector<ir::Tensor>> run_once(const ir::Model& m, const std::vector<runtime::NamedTensor>& feeds) {
+    auto session = runtime::Session::create(std::make_shared<const ir::Model>(m));
+    if (!session) return session.error();
+    return (*session)->run(feeds);
+}
+
+// One case: run, optimize, run again, compare, check the effect.
+Outcome check_case(test::CorpusCase& c, std::size_t& before, std::size_t& after) {
+    Outcome o;
+    auto reference = run_once(c.model, c.feeds);
+    if (!reference) return o;  // the runtime does not run this case: not ours to judge
+    auto again = run_once(c.model, c.feeds);
+    if (!again || again->size() != reference->size()) return o;
+    for (std::size_t k = 0; k < reference->size(); ++k)
+        if (!test::close((*again)[k], (*reference)[k], 0, 0)) return o;  // random ops: not comparable
+    o.ran = true;
+    ir::Model optimized = c.model;
+    passes::PipelineOptions options;
+    options.validate = 1;
+    auto report = passes::run_default_pipeline(optimized, options);
+    if (!report) return {true, "pipeline: " + report.error().what()};
+    before = report->nodes_before;
+    after = report->nodes_after;
+    auto out = run_once(optimized, c.feeds);
+    if (!out) return {true, "optimized model does not run: " + out.error().what()};
+    if (out->size() != reference->size()) return {true, "output count changed"};
+    for (std::size_t k = 0; k < out->size(); ++k) {
+        std::string why;
+        if (!test::close((*out)[k], (*reference)[k], 1e-5, 1e-4, &why))
+            return {true, "output " + std::to_string(k) + " differs: " + why};
+    }
+    auto left = test::leftover_optimizations(optimized);
+    if (!left.empty()) return {true, "not optimized: " + left.front()};
+    return o;
+}
+
+}  // namespace
+
+class TstPassesCorpus : public QObject {
+    Q_OBJECT
+
+private slots:
+    void default_pipeline_keeps_tf_graph_outputs() {
+        WB_REQUIRE_CORPUS();
+        std::vector<std::filesystem::path> cases;
+        for (const auto& e : std::filesystem::recursive_directory_iterator(test::corpus_dir() / "tf_graphs"))
+            if (e.path().filename() == "frozen_model.pb") cases.push_back(e.path());
+        std::sort(cases.begin(), cases.end());
+        QVERIFY(!cases.empty());
+        std::size_t ran = 0, unreadable = 0, nodes_before = 0, nodes_after = 0;
+        std::vector<std::string> failures;
+        for (const auto& pb : cases) {
+            test::CorpusCase c;
+            std::string rel = std::filesystem::relative(pb.parent_path(), test::corpus_dir()).string();
+            if (!test::load_tf_graph_case(pb, c).empty()) {
+                ++unreadable;
+                continue;
+            }
+            std::size_t before = 0, after = 0;
+            Outcome o = check_case(c, before, after);
+            if (!o.ran) continue;
+            ++ran;
+            nodes_before += before;
+            nodes_after += after;
+            if (!o.failure.empty()) failures.push_back(rel + ": " + o.failure);
+            else qInfo("%s: %zu -> %zu nodes (%+ld)", rel.c_str(), before, after, long(after) - long(before));
+        }
+        qInfo("tf_graphs: %zu cases, %zu run by the runtime, %zu unreadable, %zu failed; nodes %zu -> %zu",
+              cases.size(), ran, unreadable, failures.size(), nodes_before, nodes_after);
+        std::string text;
+        for (std::size_t k = 0; k < failures.size(); ++k) {
+            qWarning("%s", failures[k].c_str());
+            if (k < 20) text += "\n" + failures[k];
+        }
+        QVERIFY(ran > 0);
+        QVERIFY2(failures.empty(), (std::to_string(failures.size()) + " cases failed:" + text).c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstPassesCorpus)
+#include "tst_passes_corpus.moc"
