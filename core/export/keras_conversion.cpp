@@ -3,8 +3,40 @@
 
 #include "export/atomic_dir.h"
 #include "formats/keras_h5/keras_h5_reader.h"
+#include "formats/keras_h5/keras_topology.h"
+#include "formats/keras_h5/layers/layer_context.h"
 
 namespace wb::exporter {
+
+namespace {
+
+namespace fk = formats::keras;
+
+// A layers model is only useful if tfjs-layers can rebuild every layer: Lambda (Python code),
+// TensorFlowOpLayer and custom classes cannot be. Classes we lower are known Keras built-ins;
+// ConvLSTM2D is one that tfjs-layers has and we do not lower yet.
+Status check_layer_classes(const fk::ModelSpec& spec, const std::string& file) {
+    for (const auto& l : spec.layers) {
+        if (l.nested) {
+            if (auto st = check_layer_classes(*l.nested, file); !st) return st;
+            continue;
+        }
+        std::vector<std::string> classes{l.class_name};
+        if (l.config.is_object() && l.config.contains("layer") && l.config["layer"].is_object())
+            classes.push_back(l.config["layer"].value("class_name", std::string()));
+        for (const auto& c : classes) {
+            if (c == "ConvLSTM2D" || fk::find_lowering(c)) continue;
+            std::string why = c == "Lambda" ? "Lambda layers hold Python code, which tfjs-layers cannot run"
+                              : c == "TensorFlowOpLayer" ? "TensorFlowOpLayer is not a tfjs-layers class"
+                                                         : "class '" + c + "' is not a Keras layer tfjs-layers knows";
+            return Error{file, "layer '" + l.name + "' (" + l.class_name + ", position " + std::to_string(l.position) + ")",
+                         why};
+        }
+    }
+    return Ok{};
+}
+
+}  // namespace
 
 Expected<KerasConvertReport> convert_keras(const std::filesystem::path& input, const std::filesystem::path& output,
                                            const KerasConvertOptions& options, const Progress& progress) {
@@ -21,6 +53,11 @@ Expected<KerasConvertReport> convert_keras(const std::filesystem::path& input, c
     // KH5:127,143-144: a full model without keras_version/backend is refused (KeyError upstream).
     if (!v3 && !archive->model_config.is_null() && (archive->keras_version.empty() || archive->backend.empty()))
         return Error{input.string(), "root attributes", "keras_version or backend attribute missing"};
+    if (!archive->model_config.is_null()) {
+        auto spec = fk::parse_model(archive->model_config, input.string());
+        if (!spec) return spec.error();
+        if (auto st = check_layer_classes(**spec, input.string()); !st) return st.error();
+    }
     if (progress.cancelled()) return Error{input.string(), "", "cancelled"};
     auto dir = AtomicDir::begin(output, input);
     if (!dir) return dir.error();

@@ -174,6 +174,12 @@ void TestKerasExport::failure_leaves_nothing() {
     auto r = wb::exporter::convert_keras(bad, out, {});
     QVERIFY(!r);
     QVERIFY(!fs::exists(out));
+    WB_REQUIRE_CORPUS();
+    fs::path out2 = wb::test::temp_dir("keras_export") / "lambda";
+    auto l = wb::exporter::convert_keras(corpus("dl4j/examples/lambda/model_lambda.h5"), out2, {});
+    QVERIFY(!l);
+    QVERIFY2(l.error().what().find("'lambda_3' (Lambda, position 2)") != std::string::npos, l.error().what().c_str());
+    QVERIFY(!fs::exists(out2));
 }
 
 QTEST_GUILESS_MAIN(TestKerasExport)
