@@ -61,7 +61,7 @@ case "$MODE" in
     # Real TensorFlow.js for the compatibility tests (npm registry only), installed under the build dir.
     if [ -x "$ROOT/tests/compat/install.sh" ] || [ -f "$ROOT/tests/compat/install.sh" ]; then
       log "installing TensorFlow.js for tests/compat"
-      bash "$ROOT/tests/compat/install.sh" "$BUILD/tfjs"
+      bash "$ROOT/tests/compat/install.sh" "$BUILD/tfjs-compat"
     fi
     export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp/runtime-$(id -u)}"
     mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
