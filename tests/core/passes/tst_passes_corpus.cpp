@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <map>
 
 #include "common/corpus.h"
 #include "corpus_cases.h"
@@ -26,6 +27,8 @@ Expected<std::vector<ir::Tensor>> run_once(const ir::Model& m, const std::vector
 }
 
 // One case: run, optimize, run again, compare, check the effect.
+std::map<std::string, int> g_fused;  // fused op -> count over the corpus
+
 Outcome check_case(test::CorpusCase& c, std::size_t& before, std::size_t& after) {
     Outcome o;
     auto reference = run_once(c.model, c.feeds);
@@ -50,6 +53,13 @@ Outcome check_case(test::CorpusCase& c, std::size_t& before, std::size_t& after)
         if (!test::close((*out)[k], (*reference)[k], 1e-5, 1e-4, &why))
             return {true, "output " + std::to_string(k) + " differs: " + why};
     }
+    for (const auto& n : optimized.graph.nodes())
+        if (n.op == "_FusedConv2D" || n.op == "_FusedMatMul" || n.op == "FusedDepthwiseConv2dNative" || n.op == "Prelu")
+            ++g_fused[n.op + " [" + [&] {
+                std::string ops;
+                for (const auto& s : ir::attr_strings(n.attrs, "fused_ops")) ops += (ops.empty() ? "" : ",") + s;
+                return ops;
+            }() + "]"];
     auto left = test::leftover_optimizations(optimized);
     if (!left.empty()) return {true, "not optimized: " + left.front()};
     return o;
@@ -88,6 +98,9 @@ private slots:
         }
         qInfo("tf_graphs: %zu cases, %zu run by the runtime, %zu unreadable, %zu failed; nodes %zu -> %zu",
               cases.size(), ran, unreadable, failures.size(), nodes_before, nodes_after);
+        for (const auto& [op, count] : g_fused) qInfo("fused: %s x%d", op.c_str(), count);
+        // Real TF graphs with conv/dense layers must come out fused (spec §6.2 steps 7, 10).
+        QVERIFY(!g_fused.empty());
         std::string text;
         for (std::size_t k = 0; k < failures.size(); ++k) {
             qWarning("%s", failures[k].c_str());
