@@ -21,6 +21,9 @@ class SearchBar;
 class SummaryPanel;
 class UnsupportedPanel;
 class WeightsPanel;
+class BenchPanel;
+class QuantPanel;
+class SimplifyPanel;
 }  // namespace wb::views
 
 namespace wb::gui {
@@ -46,6 +49,9 @@ public:
     views::SummaryPanel* summaryPanel() const { return summary_; }
     views::WeightsPanel* weightsPanel() const { return weights_; }
     QAction* action(const QString& name) const;  // by objectName, for tests
+    views::BenchPanel* benchPanel() const { return bench_; }  // null until first shown
+    views::QuantPanel* quantPanel() const { return quant_; }
+    views::SimplifyPanel* simplifyPanel() const { return simplify_; }
 
 signals:
     void modelLoaded(const QString& path);
@@ -70,6 +76,13 @@ private:
     void onLoaded(const LoadResult& result, const QString& path);
     void onNodeSelected(int node);
     void showAbout();
+    // Workflows (main_window_actions.cpp): benchmark and quantization docks, export dialog.
+    void createWorkflowActions();
+    void showBenchmark();
+    void showQuantCompare();
+    void showExportDialog();
+    void showSimplifyPreview();
+    void focusNodeNamed(const QString& name);
 
     Settings settings_;
     ModelLoader* loader_;
@@ -89,6 +102,9 @@ private:
     QLabel* status_;
     QLabel* zoom_label_;
     QString current_path_;
+    views::BenchPanel* bench_ = nullptr;
+    views::QuantPanel* quant_ = nullptr;
+    views::SimplifyPanel* simplify_ = nullptr;
 };
 
 }  // namespace wb::gui

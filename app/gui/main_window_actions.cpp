@@ -15,7 +15,11 @@
 #include "views/graph/graph_export.h"
 #include "views/graph/graph_scene.h"
 #include "views/graph/graph_view.h"
+#include "views/panels/bench_panel.h"
+#include "views/panels/export_dialog.h"
+#include "views/panels/quant_panel.h"
 #include "views/panels/search_bar.h"
+#include "views/panels/simplify_panel.h"
 
 namespace wb::gui {
 namespace {
@@ -75,6 +79,7 @@ void MainWindow::createActions() {
     auto* about = make(this, "about", tr("&About"), {}, tr("About this program"));
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
     addActions({zoom_in, zoom_out, fit, actual, find, next, prev});  // shortcuts work without menus focused
+    createWorkflowActions();
 }
 
 void MainWindow::createMenus() {
@@ -95,6 +100,8 @@ void MainWindow::createMenus() {
     for (const char* name : {"find", "findNext", "findPrevious", "findUnsupported"}) search->addAction(action(QLatin1String(name)));
     view_menu_ = menuBar()->addMenu(tr("&View"));
     for (auto* dock : findChildren<QDockWidget*>()) view_menu_->addAction(dock->toggleViewAction());
+    auto* tools = menuBar()->addMenu(tr("&Tools"));
+    for (const char* name : {"simplifyPreview", "quantCompare", "benchmark", "exportTfjs"}) tools->addAction(action(QLatin1String(name)));
     menuBar()->addMenu(tr("&Help"))->addAction(action(QStringLiteral("about")));
 
     auto* bar = addToolBar(tr("Main"));
@@ -119,7 +126,7 @@ void MainWindow::updateRecentMenu() {
 void MainWindow::updateActions() {
     const bool loaded = scene_->hasGraph();
     for (const char* name : {"exportPng", "exportSvg", "zoomIn", "zoomOut", "fit", "actualSize", "expandAll", "collapseAll",
-                             "find", "findNext", "findPrevious", "findUnsupported"})
+                             "find", "findNext", "findPrevious", "findUnsupported", "benchmark", "quantCompare", "exportTfjs", "simplifyPreview"})
         action(QLatin1String(name))->setEnabled(loaded);
     action(QStringLiteral("openSample"))->setEnabled(!samplePath().isEmpty());
 }
@@ -152,6 +159,96 @@ void MainWindow::exportImage(bool svg) {
     const auto status = svg ? views::export_svg(*scene_, path, QFileInfo(current_path_).fileName()) : views::export_png(*scene_, path);
     if (!status) QMessageBox::critical(this, tr("Export failed"), QString::fromStdString(status.error().what()));
     else statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::createWorkflowActions() {
+    auto* bench = make(this, "benchmark", tr("&Benchmark…"), QKeySequence(Qt::CTRL | Qt::Key_B),
+                       tr("Time the model on the runtime: per-run chart, median/min/p90, memory, per-op profile"));
+    connect(bench, &QAction::triggered, this, &MainWindow::showBenchmark);
+    auto* quant = make(this, "quantCompare", tr("&Quantization comparison…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q),
+                       tr("Compare float32 with float16/uint8/uint16 weights, per output and per layer"));
+    connect(quant, &QAction::triggered, this, &MainWindow::showQuantCompare);
+    auto* tfjs = make(this, "exportTfjs", tr("E&xport to TensorFlow.js…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J),
+                      tr("Convert the model to a TensorFlow.js graph model with every converter option"));
+    connect(tfjs, &QAction::triggered, this, &MainWindow::showExportDialog);
+    auto* simplify = make(this, "simplifyPreview", tr("&Simplification preview…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                          tr("Run the converter's passes with each one switchable and see what they change"));
+    connect(simplify, &QAction::triggered, this, &MainWindow::showSimplifyPreview);
+    // Panels follow the loaded model; they run on the immutable ir::Model the view holds.
+    connect(this, &MainWindow::modelLoaded, this, [this] {
+        if (bench_) bench_->setModel(scene_->index().model_ptr());
+        if (quant_) quant_->setModel(scene_->index().model_ptr());
+        if (simplify_) simplify_->setModel(scene_->index().model_ptr());
+    });
+}
+
+namespace {
+template <class Panel>
+Panel* workflow_dock(QMainWindow* window, const QString& title, const char* name) {
+    auto* dock = new QDockWidget(title, window);
+    dock->setObjectName(QLatin1String(name));
+    auto* panel = new Panel(dock);
+    dock->setWidget(panel);
+    window->addDockWidget(Qt::BottomDockWidgetArea, dock);
+    return panel;
+}
+}  // namespace
+
+void MainWindow::showBenchmark() {
+    if (!bench_) {
+        bench_ = workflow_dock<views::BenchPanel>(this, tr("Benchmark"), "dock.benchmark");
+        connect(bench_, &views::BenchPanel::nodeActivated, this, &MainWindow::focusNodeNamed);
+        view_menu_->addAction(qobject_cast<QDockWidget*>(bench_->parentWidget())->toggleViewAction());
+    }
+    if (scene_->hasGraph()) bench_->setModel(scene_->index().model_ptr());
+    bench_->parentWidget()->show();
+    bench_->parentWidget()->raise();
+}
+
+void MainWindow::showQuantCompare() {
+    if (!quant_) {
+        quant_ = workflow_dock<views::QuantPanel>(this, tr("Quantization comparison"), "dock.quantization");
+        connect(quant_, &views::QuantPanel::nodeActivated, this, &MainWindow::focusNodeNamed);
+        view_menu_->addAction(qobject_cast<QDockWidget*>(quant_->parentWidget())->toggleViewAction());
+    }
+    if (scene_->hasGraph()) quant_->setModel(scene_->index().model_ptr());
+    quant_->parentWidget()->show();
+    quant_->parentWidget()->raise();
+}
+
+void MainWindow::showSimplifyPreview() {
+    if (!simplify_) {
+        simplify_ = workflow_dock<views::SimplifyPanel>(this, tr("Simplification preview"), "dock.simplify");
+        connect(simplify_, &views::SimplifyPanel::nodeActivated, this, &MainWindow::focusNodeNamed);
+        view_menu_->addAction(qobject_cast<QDockWidget*>(simplify_->parentWidget())->toggleViewAction());
+    }
+    if (scene_->hasGraph()) simplify_->setModel(scene_->index().model_ptr());
+    simplify_->parentWidget()->show();
+    simplify_->parentWidget()->raise();
+}
+
+void MainWindow::showExportDialog() {
+    auto* dialog = new views::ExportDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSource(current_path_);
+    if (scene_->hasGraph() && !QFileInfo(current_path_).isDir()) {
+        // A frozen graph names its outputs: propose the sinks (nodes nothing consumes).
+        QStringList sinks;
+        const auto& index = scene_->index();
+        for (int i = 0; i < index.size(); ++i) {
+            const std::string& op = index.node(i).op;
+            if (index.out_edges(i).empty() && op != "Const" && op != "NoOp" && op != "Assert")
+                sinks << QString::fromStdString(index.node(i).name);
+        }
+        dialog->setOutputNodes(sinks.join(QLatin1Char(',')));
+    }
+    dialog->open();
+}
+
+void MainWindow::focusNodeNamed(const QString& name) {
+    if (!scene_->hasGraph()) return;
+    const auto& graph = scene_->index().graph();
+    if (const ir::Node* node = graph.find(name.toStdString())) scene_->revealNode(static_cast<int>(node - graph.nodes().data()));
 }
 
 void MainWindow::showAbout() {

@@ -58,6 +58,7 @@ Expected<BenchResult> run_benchmark(std::shared_ptr<const ir::Model> model, cons
         auto out = (*session)->run(options.feeds, options.fetches);
         const double ms = ms_since(t0);
         if (!out) return out.error();
+        r.run_ms.push_back(ms);
         if (i == 0) {
             r.first_run_ms = ms;
         }

@@ -35,6 +35,7 @@ struct BenchResult {
     double median_ms = 0.0, min_ms = 0.0, mean_ms = 0.0, p90_ms = 0.0;
     int runs = 0;
     int threads = 0;
+    std::vector<double> run_ms;      // every run in order, warm-up runs first (per-run chart)
     std::size_t peak_activation_bytes = 0;
     std::size_t plan_lower_bound_bytes = 0;
     std::size_t peak_rss_bytes = 0;

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "views/charts/run_time_chart.h"
+
+#include <QChart>
+#include <QLineSeries>
+#include <QPen>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <algorithm>
+
+namespace wb::views {
+
+RunTimeChart::RunTimeChart(QWidget* parent) : QChartView(new QChart, parent) {
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(200);
+    chart()->setTitle(tr("Time per run"));
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+}
+
+void RunTimeChart::clear() {
+    chart()->removeAllSeries();
+    for (auto* axis : chart()->axes()) chart()->removeAxis(axis);
+    points_ = 0;
+}
+
+void RunTimeChart::setRuns(const std::vector<double>& run_ms, int warmup, double median_ms) {
+    clear();
+    if (run_ms.empty()) return;
+    auto* first = new QScatterSeries;
+    first->setName(tr("First run"));
+    first->setColor(QColor(0xd3, 0x2f, 0x2f));
+    first->setMarkerSize(11);
+    auto* warm = new QScatterSeries;
+    warm->setName(tr("Warm-up"));
+    warm->setColor(Qt::gray);
+    warm->setMarkerSize(8);
+    auto* timed = new QLineSeries;
+    timed->setName(tr("Timed runs"));
+    timed->setPointsVisible(true);
+    timed->setColor(QColor(0x19, 0x76, 0xd2));
+    for (std::size_t i = 0; i < run_ms.size(); ++i) {
+        const double x = static_cast<double>(i + 1);
+        if (i == 0) first->append(x, run_ms[i]);
+        if (static_cast<int>(i) < warmup) {
+            if (i > 0) warm->append(x, run_ms[i]);
+        } else {
+            timed->append(x, run_ms[i]);
+        }
+    }
+    auto* median = new QLineSeries;
+    median->setName(tr("Median %1 ms").arg(median_ms, 0, 'f', 2));
+    QPen dash(QColor(0x38, 0x8e, 0x3c));
+    dash.setStyle(Qt::DashLine);
+    dash.setWidth(2);
+    median->setPen(dash);
+    median->append(1, median_ms);
+    median->append(static_cast<double>(run_ms.size()), median_ms);
+
+    auto* x_axis = new QValueAxis;
+    x_axis->setTitleText(tr("Run"));
+    x_axis->setLabelFormat(QStringLiteral("%d"));
+    x_axis->setRange(0.5, static_cast<double>(run_ms.size()) + 0.5);
+    auto* y_axis = new QValueAxis;
+    y_axis->setTitleText(tr("ms"));
+    y_axis->setRange(0, *std::max_element(run_ms.begin(), run_ms.end()) * 1.1);
+    chart()->addAxis(x_axis, Qt::AlignBottom);
+    chart()->addAxis(y_axis, Qt::AlignLeft);
+    for (QXYSeries* s : {static_cast<QXYSeries*>(timed), static_cast<QXYSeries*>(median), static_cast<QXYSeries*>(warm),
+                         static_cast<QXYSeries*>(first)}) {
+        if (s->count() == 0) {
+            delete s;
+            continue;
+        }
+        chart()->addSeries(s);
+        s->attachAxis(x_axis);
+        s->attachAxis(y_axis);
+    }
+    points_ = static_cast<int>(run_ms.size());
+}
+
+}  // namespace wb::views
