@@ -7,6 +7,7 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 
 namespace wb::views {
 
@@ -59,7 +60,11 @@ void RunTimeChart::setRuns(const std::vector<double>& run_ms, int warmup, double
     auto* x_axis = new QValueAxis;
     x_axis->setTitleText(tr("Run"));
     x_axis->setLabelFormat(QStringLiteral("%d"));
-    x_axis->setRange(0.5, static_cast<double>(run_ms.size()) + 0.5);
+    // Integer ticks from 0: run numbers, whatever the count.
+    x_axis->setRange(0, static_cast<double>(run_ms.size()) + 1);
+    x_axis->setTickType(QValueAxis::TicksDynamic);
+    x_axis->setTickAnchor(0);
+    x_axis->setTickInterval(std::max(1.0, std::ceil(static_cast<double>(run_ms.size() + 1) / 10.0)));
     auto* y_axis = new QValueAxis;
     y_axis->setTitleText(tr("ms"));
     y_axis->setRange(0, *std::max_element(run_ms.begin(), run_ms.end()) * 1.1);

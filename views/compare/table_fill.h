@@ -17,7 +17,12 @@ inline QTableWidget* make_table(const QStringList& headers) {
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setSelectionMode(QAbstractItemView::SingleSelection);
     t->verticalHeader()->hide();
-    t->horizontalHeader()->setStretchLastSection(true);
+    // Node names are long and end in what matters: the first column takes the room and elides
+    // on the left; the numbers keep their width.
+    t->setWordWrap(false);
+    t->setTextElideMode(Qt::ElideLeft);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     t->setAlternatingRowColors(true);
     return t;
 }

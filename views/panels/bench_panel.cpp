@@ -69,6 +69,7 @@ BenchPanel::BenchPanel(QWidget* parent) : QWidget(parent) {
 
     ops_ = make_table({tr("Op"), tr("Nodes"), tr("ms / run"), tr("Share %")});
     nodes_ = make_table({tr("Node"), tr("Op"), tr("ms / run"), tr("Share %")});
+    ops_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);  // op names are short
     auto* tables = new QSplitter(Qt::Horizontal);
     tables->addWidget(ops_);
     tables->addWidget(nodes_);

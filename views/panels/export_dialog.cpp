@@ -87,12 +87,18 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
     auto* form = new QFormLayout;
     form->addRow(tr("&Input:"), input_);
     form->addRow(tr("Input &format:"), format_);
-    form->addRow(tr("&Output folder:"), out_row);
+    // Rows holding a layout need a buddy label, or the mnemonic '&' shows as text.
+    auto buddy = [](const QString& text, QWidget* w) {
+        auto* label = new QLabel(text);
+        label->setBuddy(w);
+        return label;
+    };
+    form->addRow(buddy(tr("&Output folder:"), output_), out_row);
     form->addRow(tr("Output format:"), new QLabel(QStringLiteral("tfjs_graph_model")));
     form->addRow(tr("&Signature:"), signature_);
     form->addRow(tr("&Tags:"), tags_);
     form->addRow(tr("Output &nodes:"), nodes_);
-    form->addRow(tr("&Quantization:"), quant_row);
+    form->addRow(buddy(tr("&Quantization:"), quant_), quant_row);
     form->addRow(tr("Shard si&ze:"), shard_);
     form->addRow(tr("&Metadata:"), metadata_);
     for (auto* c : {strip_, cf2_, skip_check_, structured_}) form->addRow(QString(), c);
@@ -210,7 +216,10 @@ QString ExportDialog::commandLine() const {
     return args.join(QLatin1Char(' '));
 }
 
-void ExportDialog::updateCommand() { command_->setText(commandLine()); }
+void ExportDialog::updateCommand() {
+    command_->setText(commandLine());
+    command_->setCursorPosition(0);  // show where the command starts; the rest scrolls
+}
 
 void ExportDialog::start() {
     if (running()) return;
