@@ -10,6 +10,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${WB_BUILD_DIR:-$ROOT/build}"
 JOBS="${WB_JOBS:-$(nproc)}"
 MODE="${1:-}"
+# ccache keys on paths relative to the checkout, so a fresh clone elsewhere (as CI makes) reuses
+# what an earlier build of the same sources compiled.
+export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=true
 
 log() { printf '\033[1m[dev.sh]\033[0m %s\n' "$*" >&2; }
 
