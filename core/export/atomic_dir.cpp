@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "export/atomic_dir.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <array>
@@ -81,15 +83,37 @@ AtomicDir::~AtomicDir() {
     g_active[0] = '\0';
 }
 
+// Moves each of our files over its namesake in an existing folder. Not atomic: only the
+// fallback for file systems without RENAME_EXCHANGE.
+Status AtomicDir::move_files_over() {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(temp_, ec)) {
+        fs::rename(entry.path(), destination_ / entry.path().filename(), ec);
+        if (ec) return Error{destination_.string(), entry.path().filename().string(), "cannot move into place: " + ec.message()};
+    }
+    fs::remove(temp_, ec);
+    return Ok{};
+}
+
 Status AtomicDir::commit() {
     std::error_code ec;
     if (fs::exists(destination_, ec) && !fs::is_empty(destination_, ec)) {
-        // Keep what the user had there: move each of our files over its namesake.
-        for (const auto& entry : fs::directory_iterator(temp_, ec)) {
-            fs::rename(entry.path(), destination_ / entry.path().filename(), ec);
-            if (ec) return Error{destination_.string(), entry.path().filename().string(), "cannot move into place: " + ec.message()};
+        // Keep what the user had there (the converter writes into an existing folder): hard-link
+        // the old entries we do not replace into the new folder, then swap the two folders in one
+        // renameat2(RENAME_EXCHANGE), so a kill at any instant leaves the old or the new export.
+        for (const auto& entry : fs::directory_iterator(destination_, ec)) {
+            const auto target = temp_ / entry.path().filename();
+            if (fs::exists(target)) continue;
+            std::error_code link_ec;
+            fs::copy(entry.path(), target, fs::copy_options::recursive | fs::copy_options::create_hard_links, link_ec);
+            if (link_ec) fs::copy(entry.path(), target, fs::copy_options::recursive, link_ec);
+            if (link_ec) return Error{destination_.string(), entry.path().filename().string(), "cannot keep: " + link_ec.message()};
         }
-        fs::remove(temp_, ec);
+        if (::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, destination_.c_str(), RENAME_EXCHANGE) != 0) {
+            if (auto s = move_files_over(); !s) return s;
+        } else {
+            fs::remove_all(temp_, ec);  // now holds the previous content
+        }
     } else {
         if (fs::exists(destination_, ec)) fs::remove(destination_, ec);
         fs::rename(temp_, destination_, ec);

@@ -22,8 +22,9 @@ public:
 
     // Where to write.
     const std::filesystem::path& path() const { return temp_; }
-    // Moves the files into the destination. An existing destination folder keeps files the
-    // export does not overwrite (tensorflowjs_converter writes into existing folders the same way).
+    // Moves the export into place atomically. An existing destination folder keeps files the
+    // export does not overwrite (tensorflowjs_converter writes into existing folders the same way);
+    // the two folders are swapped in one rename, so no reader ever sees a mix.
     Status commit();
 
     // The temporary folder of the export in progress, for signal handlers; empty when none.
@@ -31,6 +32,7 @@ public:
 
 private:
     AtomicDir() = default;
+    Status move_files_over();
     std::filesystem::path destination_, temp_;
     bool committed_ = false;
 };
