@@ -3,6 +3,7 @@
 # One entry point for the two README commands (and CI):
 #   bash packaging/dev.sh run    install what is missing, build, open the GUI on the sample model
 #   bash packaging/dev.sh test   install what is missing, build, run the whole test suite
+#   bash packaging/dev.sh asan   the same suite (minus the GUI) built with ASan + UBSan (preset asan)
 # Works as root on a fresh Debian 12 (uses sudo otherwise); idempotent: installed packages are skipped.
 set -euo pipefail
 
@@ -72,8 +73,20 @@ case "$MODE" in
     cd "$BUILD"
     ctest --output-on-failure -j "$JOBS" --timeout 1500
     ;;
+  asan)
+    install_packages
+    cd "$ROOT"
+    log "configuring and building the asan preset"
+    cmake --preset asan >/dev/null
+    cmake --build "$ROOT/build-asan" -j "$JOBS"
+    bash "$ROOT/tests/compat/install.sh" "$ROOT/build-asan/tfjs-compat"
+    export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp/runtime-$(id -u)}"
+    mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+    log "running the test suite under AddressSanitizer and UndefinedBehaviorSanitizer"
+    ctest --preset asan -j "$JOBS" --timeout 1500
+    ;;
   *)
-    echo "usage: bash packaging/dev.sh run|test" >&2
+    echo "usage: bash packaging/dev.sh run|test|asan" >&2
     exit 2
     ;;
 esac

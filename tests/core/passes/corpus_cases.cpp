@@ -51,12 +51,13 @@ std::string load_tf_graph_case(const std::filesystem::path& pb, CorpusCase& out)
     std::vector<ir::TensorInfo> inputs;
     for (auto& n : out.model.graph.nodes()) {
         if (n.op == "Const" && std::regex_match(n.name, input_const)) {
-            const ir::Tensor* t = ir::attr_tensor(n.attrs, "value");
-            if (!t || !ir::is_floating(t->dtype())) continue;
-            out.feeds.push_back({n.name, *t});
+            const ir::Tensor* value = ir::attr_tensor(n.attrs, "value");
+            if (!value || !ir::is_floating(value->dtype())) continue;
+            const ir::Tensor t = *value;  // copy (shares storage): replacing attrs frees *value
+            out.feeds.push_back({n.name, t});
             n.op = "Placeholder";
-            n.attrs = {{"dtype", t->dtype()}, {"shape", t->shape()}};
-            inputs.push_back({n.name, n.name + ":0", t->dtype(), t->shape()});
+            n.attrs = {{"dtype", t.dtype()}, {"shape", t.shape()}};
+            inputs.push_back({n.name, n.name + ":0", t.dtype(), t.shape()});
         } else if (n.op == "Placeholder") {
             std::string file = n.name;
             for (std::size_t p; (p = file.find('/')) != std::string::npos;) file.replace(p, 1, "____");
