@@ -19,6 +19,7 @@
 #include "analysis/quant_report_inputs.h"
 #include "views/charts/run_time_chart.h"
 #include "views/compare/table_fill.h"
+#include "views/panels/queued_progress.h"
 
 namespace wb::views {
 
@@ -126,14 +127,7 @@ void BenchPanel::start() {
             return out;
         }
         if (!samples->empty()) options.feeds = samples->front();
-        Progress progress{[this](double f, const std::string& stage) {
-                              const QString text = QString::fromStdString(stage);
-                              QMetaObject::invokeMethod(this, [this, f, text] {
-                                  progress_->setValue(qRound(f * 1000));
-                                  stage_->setText(text);
-                              }, Qt::QueuedConnection);
-                          },
-                          &stop_};
+        const Progress progress = queued_progress(this, progress_, stage_, &stop_);
         auto result = runtime::run_benchmark(model, options, progress);
         if (stop_) out.cancelled = true;
         else if (!result) out.error = QString::fromStdString(result.error().what());

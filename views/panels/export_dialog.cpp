@@ -24,6 +24,7 @@
 #include "export/quantize.h"
 #include "export/quantize_select.h"
 #include "views/compare/table_fill.h"
+#include "views/panels/queued_progress.h"
 
 namespace wb::views {
 namespace {
@@ -236,14 +237,7 @@ void ExportDialog::start() {
     files_->setRowCount(0);
     const std::filesystem::path in = input_->text().toStdString(), out = output_->text().toStdString();
     watcher_.setFuture(QtConcurrent::run([this, in, out, opts = std::move(*options)] {
-        Progress progress{[this](double f, const std::string& stage) {
-                              const QString text = QString::fromStdString(stage);
-                              QMetaObject::invokeMethod(this, [this, f, text] {
-                                  progress_->setValue(qRound(f * 1000));
-                                  status_->setText(text);
-                              }, Qt::QueuedConnection);
-                          },
-                          &stop_};
+        const Progress progress = queued_progress(this, progress_, status_, &stop_);
         Outcome o;
         auto report = exporter::convert_to_graph_model(in, out, opts, progress);
         if (stop_) {

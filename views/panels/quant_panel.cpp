@@ -16,6 +16,7 @@
 #include "export/quantize_select.h"
 #include "views/charts/layer_error_chart.h"
 #include "views/compare/table_fill.h"
+#include "views/panels/queued_progress.h"
 
 namespace wb::views {
 namespace {
@@ -168,14 +169,7 @@ void QuantPanel::start() {
     auto model = model_;
     watcher_.setFuture(QtConcurrent::run([this, model, opts = std::move(*options)] {
         Outcome out;
-        Progress progress{[this](double f, const std::string& stage) {
-                              const QString text = QString::fromStdString(stage);
-                              QMetaObject::invokeMethod(this, [this, f, text] {
-                                  progress_->setValue(qRound(f * 1000));
-                                  stage_->setText(text);
-                              }, Qt::QueuedConnection);
-                          },
-                          &stop_};
+        const Progress progress = queued_progress(this, progress_, stage_, &stop_);
         auto report = analysis::quant_report(*model, opts, progress);
         if (stop_) out.cancelled = true;
         else if (!report) out.error = QString::fromStdString(report.error().what());
