@@ -77,9 +77,10 @@ public:
             "Reads a model and prints its format, producer (generatedBy / convertedBy / GraphDef versions), "
             "inputs and outputs with dtype and shape, node count, op histogram, weight count and bytes by "
             "dtype and by quantization, and every op TensorFlow.js does not support with the nodes that use it.\n"
-            "MODEL may be a frozen GraphDef (.pb binary or .pbtxt text) or a TensorFlow.js model.json "
-            "(graph or layers model; the weight shards beside it are read and checked).");
-        app.add_option("MODEL", model_path_, "Model file: frozen_model.pb, graph.pbtxt or model.json")->required();
+            "MODEL may be a frozen GraphDef (.pb binary or .pbtxt text), a SavedModel or TF Hub module folder, "
+            "a Keras .h5 or .keras file, or a TensorFlow.js model.json (graph or layers model; the weight "
+            "shards beside it are read and checked).");
+        app.add_option("MODEL", model_path_, "Model: frozen_model.pb, graph.pbtxt, SavedModel folder, model.h5, model.keras or model.json")->required();
         app.add_flag("--json", json_, "Print one JSON object instead of text (for scripts)");
         app.add_option("--output_node_names", output_nodes_,
                        "Frozen graphs: comma-separated output nodes (default: nodes nobody consumes)")
