@@ -7,9 +7,20 @@ namespace wb::formats {
 
 namespace {
 
+// A tfjs model is a folder as much as a file: `tfjs-wb run web_model/` means web_model/model.json,
+// as TensorFlow.js's own tools write it. A folder that is also a SavedModel stays a SavedModel.
+std::filesystem::path model_json_of(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(path, ec)) return path;
+    if (std::filesystem::exists(path / "saved_model.pb", ec) || std::filesystem::exists(path / "saved_model.pbtxt", ec))
+        return path;
+    return path / "model.json";
+}
+
 // Cheap look at the first KiBs of a model.json: which kind it declares or its topology shows.
 // Returns {graph score, layers score}.
-std::pair<double, double> probe_kinds(const std::filesystem::path& path) {
+std::pair<double, double> probe_kinds(const std::filesystem::path& given) {
+    const std::filesystem::path path = model_json_of(given);
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec) || lower_extension(path) != ".json") return {0, 0};
     const std::string head = read_head(path, 4096);
@@ -28,7 +39,8 @@ std::pair<double, double> probe_kinds(const std::filesystem::path& path) {
 }
 
 // Both readers share this: the kind is decided from the whole file, not from which reader won.
-Expected<ir::Model> read_tfjs(const std::filesystem::path& path, const ReadOptions& options, const Progress& progress) {
+Expected<ir::Model> read_tfjs(const std::filesystem::path& given, const ReadOptions& options, const Progress& progress) {
+    const std::filesystem::path path = model_json_of(given);
     progress.report(0.0, "reading " + path.filename().string());
     auto json = tfjs::parse_model_json(path);
     if (!json) return json.error();
