@@ -225,6 +225,20 @@ private slots:
         QCOMPARE(const_value(*model, "b")->data<uint8_t>()[1], uint8_t(0));
     }
 
+    // A folder holding model.json is that model (`tfjs-wb bench web_model/`); a folder that is
+    // also a SavedModel stays a SavedModel.
+    void folderOpensItsModelJson() {
+        WB_REQUIRE_CORPUS();
+        const fs::path dir = wb::test::corpus_dir() / "tfjs/nsfwjs/mobilenet_v2_mid";
+        auto by_folder = formats::read_model(dir);
+        auto by_file = formats::read_model(dir / "model.json");
+        QVERIFY2(by_folder.ok(), by_folder ? "" : by_folder.error().message.c_str());
+        QVERIFY(by_file.ok());
+        QCOMPARE(by_folder->graph.nodes().size(), by_file->graph.nodes().size());
+        QCOMPARE(by_folder->weights.size(), by_file->weights.size());
+        QCOMPARE(formats::detect(dir)->name(), std::string_view("tfjs_graph_model"));
+    }
+
     // Topology only on request, or when the manifest's first shard is absent (a model.json
     // shipped alone); a later missing shard is an error (tst_broken_models).
     void topologyOnlyOnRequestOrWhenWeightsAbsent() {
