@@ -10,6 +10,7 @@ namespace wb::passes {
 std::unique_ptr<Pass> make_prune_to_outputs();
 std::unique_ptr<Pass> make_strip_debug_ops();
 std::unique_ptr<Pass> make_remove_identities();
+std::unique_ptr<Pass> make_materialize_shapes();
 std::unique_ptr<Pass> make_fold_constants();
 std::unique_ptr<Pass> make_simplify_arithmetic();
 std::unique_ptr<Pass> make_fold_batch_norms();

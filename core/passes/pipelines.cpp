@@ -17,6 +17,7 @@ const std::map<std::string, Factory, std::less<>>& registry() {
         {"prune_to_outputs", make_prune_to_outputs},
         {"strip_debug_ops", make_strip_debug_ops},
         {"remove_identities", make_remove_identities},
+        {"materialize_shapes", make_materialize_shapes},
         {"fold_constants", make_fold_constants},
         {"simplify_arithmetic", make_simplify_arithmetic},
         {"fold_batch_norms", make_fold_batch_norms},
@@ -52,16 +53,18 @@ std::unique_ptr<Pass> make_pass(std::string_view name) {
 std::vector<std::string> default_pipeline_order(bool strip_debug_ops) {
     std::vector<std::string> order;
     // Grappler pass 1 (TFSM:157-167): debug_stripper, then
-    // pruning, constfold, arithmetic, dependency — twice.
+    // pruning, constfold, arithmetic, dependency — twice. constfold starts with
+    // MaterializeShapes, a pass of its own here.
     if (strip_debug_ops) order.push_back("strip_debug_ops");
     for (int round = 0; round < 2; ++round)
-        for (const char* p : {"prune_to_outputs", "fold_constants", "simplify_arithmetic", "remove_identities"})
+        for (const char* p : {"prune_to_outputs", "materialize_shapes", "fold_constants", "simplify_arithmetic",
+                              "remove_identities"})
             order.push_back(p);
     // The converter's own rewrites and placement (spec §6.2 steps 4-6).
     order.insert(order.end(), {"fold_batch_norms", "normalize_bias_add", "set_cpu_device"});
     // Grappler pass 2: remap, constfold, arithmetic, dependency.
-    order.insert(order.end(), {"fuse_conv_bias_activation", "fuse_matmul_bias_activation", "fold_constants",
-                               "simplify_arithmetic", "remove_identities"});
+    order.insert(order.end(), {"fuse_conv_bias_activation", "fuse_matmul_bias_activation", "materialize_shapes",
+                               "fold_constants", "simplify_arithmetic", "remove_identities"});
     // Steps 8-11.
     order.insert(order.end(), {"remove_unused_control_flow_inputs", "fuse_prelu", "fuse_depthwise",
                                "fuse_prelu_into_fused_ops"});

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Grappler pass-1 style passes: prune, strip debug ops, remove identities, fold constants,
-// simplify arithmetic. Each has a graph it must leave alone and a small one it must rewrite.
+// simplify arithmetic, materialize shapes. Each has a graph it must leave alone and a small one it must rewrite.
 #include <QtTest>
 
 #include "graph_builder.h"
@@ -166,6 +166,49 @@ private slots:
         auto [out, log] = test::apply("simplify_arithmetic", g.model({"y"}));
         QCOMPARE(out.graph.size(), 3u);
         QCOMPARE(out.graph.find("y")->inputs, (std::vector<std::string>{"r1", "r1"}));
+    }
+    void materialize_shapes() {
+        GraphBuilder b;  // the batch dim is unknown: Shape cannot be a constant
+        b.placeholder("x", {-1, 3});
+        b.op("Shape", "s", {"x"}, {{"out_type", ir::DType::Int32}});
+        b.op("Reshape", "y", {"x", "s"});
+        expect_untouched("materialize_shapes", b.model({"y"}));
+        GraphBuilder g;
+        g.placeholder("x", {2, 3});
+        g.op("Relu", "r", {"x"});
+        g.op("Shape", "s", {"r"}, {{"out_type", ir::DType::Int32}, {"T", ir::AttrValue{}}});
+        g.op("Reshape", "y", {"x", "s"});
+        ir::Model before = g.model({"y"});
+        auto [out, log] = test::apply("materialize_shapes", before);
+        // shape(relu(x: [2,3])) = [2,3], kept in r's frame by a control edge.
+        const ir::Node* s = out.graph.find("s");
+        QVERIFY(s && s->op == "Const");
+        const ir::Tensor* t = passes::const_value(*s);
+        QCOMPARE(t->dtype(), ir::DType::Int32);
+        QCOMPARE(t->value_as_double(0), 2.0);
+        QCOMPARE(t->value_as_double(1), 3.0);
+        QCOMPARE(s->inputs, std::vector<std::string>{"^r"});
+        expect_valid(out.graph);
+        auto x = test::random_tensor({2, 3});
+        auto a = test::run_model(before, {{"x", x}});
+        auto c = test::run_model(out, {{"x", x}});
+        QVERIFY(!a.empty() && !c.empty() && test::close(a[0], c[0], 0, 0));
+    }
+
+    void materialize_shapes_rank_and_size() {
+        GraphBuilder g;  // rank needs only the rank; size needs every dim
+        g.placeholder("x", {-1, 3});
+        g.placeholder("z", {4, 5});
+        g.op("Rank", "rk", {"x"});
+        g.op("Size", "n", {"z"}, {{"out_type", ir::DType::Int64}});
+        g.op("Pack", "y", {"rk", "rk"}, {{"N", int64_t(2)}, {"axis", int64_t(0)}, {"T", ir::DType::Int32}});
+        g.op("Identity", "w", {"n"}, {{"T", ir::DType::Int64}});
+        auto [out, log] = test::apply("materialize_shapes", g.model({"y", "w"}));
+        QCOMPARE(passes::const_value(*out.graph.find("rk"))->value_as_double(0), 2.0);
+        const ir::Tensor* n = passes::const_value(*out.graph.find("n"));
+        QCOMPARE(n->dtype(), ir::DType::Int64);
+        QCOMPARE(n->value_as_double(0), 20.0);
+        expect_valid(out.graph);
     }
 };
 
