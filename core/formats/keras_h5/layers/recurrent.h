@@ -30,12 +30,43 @@ Expected<RnnWeights> fuse_rnn_weights(LayerContext& ctx, const RnnSpec& spec, co
 
 Expected<RnnSpec> rnn_spec(LayerContext& ctx, const std::string& class_name, const nlohmann::json& cfg);
 
-// Unrolls the recurrence over the static time axis of x ([batch, time, features]) with the
-// layer weights `ws` (kernel, recurrent kernel, bias; or Keras 1 per-gate weights). `tag`
-// prefixes node names ("forward", "backward" inside Bidirectional). `initial` holds optional
-// initial states (h, or h and c). Returns [output, states...] per return_state.
+// Names under a layer: "<scope>/<tag>/<suffix>" ("forward"/"backward" inside Bidirectional).
+inline std::string rnn_suffix(const std::string& tag, const std::string& suffix) {
+    return tag.empty() ? suffix : tag + "/" + suffix;
+}
+
+// Node references one cell step reads: recurrent kernel, GRU (no reset_after) split kernels
+// [U_z U_r] and U_h, GRU reset_after recurrent bias, the scalar 1 for GRU's (1 - z).
+struct CellRefs {
+    std::string U, U_zr, U_h, b_rec, one;
+};
+struct CellState {
+    std::string h, c;  // empty = the zero state (first unrolled step)
+};
+// One Keras cell step on the projected input xt [batch, gates*units]; `prefix` names the nodes.
+Expected<CellState> rnn_cell_step(LayerContext& ctx, const RnnSpec& s, const CellRefs& w, const std::string& xt,
+                                  const CellState& prev, const std::string& prefix);
+
+// Weight Consts and the input projection x @ W + b over [batch*time, features].
+struct RnnProjection {
+    std::string xw_flat;  // [batch*time, gates*units]
+    CellRefs refs;        // root-frame nodes
+    int64_t features = 0;
+};
+Expected<RnnProjection> project_rnn_inputs(LayerContext& ctx, const KTensor& x, const RnnSpec& s,
+                                           const std::vector<KerasWeight>& ws, const std::string& tag);
+
+// Runs the recurrence over x ([batch, time, features]) with the layer weights `ws` (kernel,
+// recurrent kernel, bias; or Keras 1 per-gate weights): unrolled when the time dimension is
+// static, else a TensorFlow while loop. `initial` holds optional initial states (h, or h and c).
+// Returns [output, states...] per return_state.
 Expected<std::vector<KTensor>> unroll_rnn(LayerContext& ctx, const KTensor& x, const RnnSpec& spec,
                                           const std::vector<KerasWeight>& ws, const std::string& tag,
                                           const std::vector<KTensor>& initial);
+// The while-loop form (Enter/Merge/Switch/LoopCond/NextIteration/Exit + TensorArrayV3), as
+// TensorFlow 1 builds tf.while_loop: any time length, one cell step per iteration.
+Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, const RnnSpec& spec,
+                                        const RnnProjection& p, const std::string& tag,
+                                        const std::vector<KTensor>& initial);
 
 }  // namespace wb::formats::keras

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: Apache-2.0
+// Recurrent layers over a dynamic time axis ([batch, None, features]) as a TensorFlow 1 while
+// loop, the form tf.while_loop writes: per loop variable Enter -> Merge -> Switch(LoopCond) ->
+// Identity (body) -> NextIteration back into the Merge, Exit on the false side. Everything
+// the body reads from outside comes in through a constant Enter; constants created inside the
+// body hang on the loop counter by a control edge so they live in the loop frame. The output
+// sequence is collected in a TensorArrayV3 and gathered after the loop.
+#include "formats/keras_h5/layers/recurrent.h"
+
+namespace wb::formats::keras {
+namespace {
+
+using ir::AttrMap;
+using ir::DType;
+
+struct LoopVar {
+    std::string merge, body, exit;
+    DType dtype;
+};
+
+struct LoopBuilder {
+    LayerContext& ctx;
+    std::string tag;
+    std::string frame;  // frame_name of every Enter
+
+    Builder& b() { return ctx.b; }
+    std::string n(const std::string& suffix) const { return ctx.node(rnn_suffix(tag, suffix)); }
+    std::string typed(const std::string& name, const std::string& op, std::vector<std::string> in, DType t,
+                      AttrMap a = {}) {
+        a["T"] = t;
+        return b().add(name, op, std::move(in), std::move(a), false);
+    }
+    std::string enter(const std::string& name, const std::string& x, DType t, bool constant) {
+        AttrMap a;
+        a["frame_name"] = frame;
+        a["is_constant"] = constant;
+        a["parallel_iterations"] = int64_t(32);
+        return typed(n("while/" + name), "Enter", {x}, t, std::move(a));
+    }
+    LoopVar var(const std::string& name, const std::string& init, DType t) {
+        std::string e = enter(name + "/enter", init, t, false);
+        AttrMap a;
+        a["N"] = int64_t(2);
+        // The second input becomes the NextIteration once the body exists (close()).
+        return LoopVar{typed(n("while/" + name + "/merge"), "Merge", {e, e}, t, std::move(a)), {}, {}, t};
+    }
+    void open(LoopVar& v, const std::string& name, const std::string& cond) {
+        std::string sw = typed(n("while/" + name + "/switch"), "Switch", {v.merge, cond}, v.dtype);
+        v.exit = typed(n("while/" + name + "/exit"), "Exit", {sw}, v.dtype);
+        v.body = typed(n("while/" + name + "/body"), "Identity", {sw + ":1"}, v.dtype);
+    }
+    void close(const LoopVar& v, const std::string& name, const std::string& next_value) {
+        std::string next = typed(n("while/" + name + "/next"), "NextIteration", {next_value}, v.dtype);
+        b().model().graph.find(v.merge)->inputs[1] = next;
+    }
+    std::string int_const(const std::string& name, std::vector<int32_t> v, bool scalar = false) {
+        if (scalar) return b().constant(name, ir::Tensor::scalar<int32_t>(DType::Int32, v.at(0)));
+        return b().ints(name, v);
+    }
+    // x[k] of a 1-D int32 tensor as a scalar.
+    std::string element(const std::string& name, const std::string& x, int k) {
+        std::string s = b().slice_axis(name, x, 1, 0, k, k + 1, true);
+        b().model().graph.find(s)->attrs["T"] = DType::Int32;
+        return s;
+    }
+};
+
+}  // namespace
+
+Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, const RnnSpec& s,
+                                        const RnnProjection& p, const std::string& tag,
+                                        const std::vector<KTensor>& initial) {
+    LoopBuilder L{ctx, tag, {}};
+    Builder& b = ctx.b;
+    const int64_t U = s.units, G = s.gates();
+    const bool lstm = s.kind == RnnSpec::Kind::Lstm;
+
+    // Dynamic [batch, time] from x; xw back to [batch, time, G*U]; zero initial states.
+    AttrMap sa;
+    sa["out_type"] = DType::Int32;
+    std::string shape = b.add(L.n("shape"), "Shape", {x.ref}, std::move(sa));
+    std::string batch = L.element(L.n("batch"), shape, 0), time = L.element(L.n("time"), shape, 1);
+    AttrMap pa;
+    pa["N"] = int64_t(2);
+    pa["axis"] = int64_t(0);
+    std::string gu = L.int_const(L.n("gate_width"), {int32_t(G * U)}, true);
+    std::string xw_shape = L.typed(L.n("projected_shape"), "Pack", {batch, time, gu}, DType::Int32, [] {
+        AttrMap a;
+        a["N"] = int64_t(3);
+        a["axis"] = int64_t(0);
+        return a;
+    }());
+    AttrMap ra;
+    ra["Tshape"] = DType::Int32;
+    std::string xw = b.add(L.n("restore_time"), "Reshape", {p.xw_flat, xw_shape}, std::move(ra));
+    std::string state_shape = L.typed(L.n("state_shape"), "Pack", {batch, L.int_const(L.n("units"), {int32_t(U)}, true)},
+                                      DType::Int32, std::move(pa));
+    AttrMap fa;
+    fa["index_type"] = DType::Int32;
+    std::string zeros = b.add(L.n("zero_state"), "Fill", {state_shape, b.scalar(L.n("zero"), 0.f)}, std::move(fa));
+    std::string h0 = initial.size() > 0 ? initial[0].ref : zeros;
+    std::string c0 = initial.size() > 1 ? initial[1].ref : zeros;
+    std::string last = L.typed(L.n("last_step"), "Sub", {time, L.int_const(L.n("one_step"), {1}, true)}, DType::Int32);
+
+    std::string ta, ta_flow;
+    if (s.return_sequences) {
+        AttrMap a;
+        a["dtype"] = DType::Float32;
+        a["element_shape"] = ir::Shape::unknown();
+        a["dynamic_size"] = false;
+        a["clear_after_read"] = true;
+        a["identical_element_shapes"] = true;
+        a["tensor_array_name"] = std::string();
+        ta = b.add(L.n("outputs"), "TensorArrayV3", {time}, std::move(a), false);
+        ta_flow = ta + ":1";
+    }
+
+    // The frame is named after its first Enter, whose name the builder made unique.
+    std::string time_e = L.enter("time", time, DType::Int32, true);
+    L.frame = time_e;
+    b.model().graph.find(time_e)->attrs["frame_name"] = L.frame;
+    std::string last_e = L.enter("last_step", last, DType::Int32, true);
+    std::string xw_e = L.enter("projected", xw, DType::Float32, true);
+    CellRefs refs;
+    for (auto [from, to, nm] : {std::tuple{&p.refs.U, &refs.U, "recurrent_kernel"}, {&p.refs.U_zr, &refs.U_zr, "recurrent_kernel_zr"},
+                                {&p.refs.U_h, &refs.U_h, "recurrent_kernel_h"}, {&p.refs.b_rec, &refs.b_rec, "recurrent_bias"},
+                                {&p.refs.one, &refs.one, "one"}})
+        if (!from->empty()) *to = L.enter(nm, *from, DType::Float32, true);
+    std::string ta_e = ta.empty() ? std::string() : L.enter("outputs", ta, DType::Resource, true);
+
+    LoopVar iv = L.var("step", L.int_const(L.n("first_step"), {0}, true), DType::Int32);
+    LoopVar hv = L.var("h", h0, DType::Float32);
+    LoopVar cv = lstm ? L.var("c", c0, DType::Float32) : LoopVar{};
+    LoopVar fv = ta.empty() ? LoopVar{} : L.var("flow", ta_flow, DType::Float32);
+    std::string cond = b.add(L.n("while/loop_cond"), "LoopCond",
+                             {L.typed(L.n("while/less"), "Less", {iv.merge, time_e}, DType::Int32)}, {}, false);
+    L.open(iv, "step", cond);
+    L.open(hv, "h", cond);
+    if (lstm) L.open(cv, "c", cond);
+    if (!ta.empty()) L.open(fv, "flow", cond);
+
+    const size_t body_start = b.model().graph.size();
+    std::string t = s.go_backwards ? L.typed(L.n("while/time_index"), "Sub", {last_e, iv.body}, DType::Int32) : iv.body;
+    AttrMap ga;
+    ga["Tparams"] = DType::Float32;
+    ga["Tindices"] = DType::Int32;
+    ga["Taxis"] = DType::Int32;
+    ga["batch_dims"] = int64_t(0);
+    std::string xt = b.add(L.n("while/x"), "GatherV2", {xw_e, t, L.int_const(L.n("while/x/axis"), {1}, true)}, std::move(ga), false);
+    auto st = rnn_cell_step(ctx, s, refs, xt, CellState{hv.body, lstm ? cv.body : std::string()}, rnn_suffix(tag, "while/cell"));
+    if (!st) return st.error();
+    std::string flow_next;
+    if (!ta.empty()) {
+        // Keras returns a go_backwards sequence in processing order; Bidirectional wants time order.
+        std::string at = s.time_ordered_output ? t : iv.body;
+        flow_next = L.typed(L.n("while/write"), "TensorArrayWriteV3", {ta_e, at, st->h, fv.body}, DType::Float32);
+    }
+    std::string i_next = L.typed(L.n("while/next_step"), "AddV2", {iv.body, L.int_const(L.n("while/one"), {1}, true)}, DType::Int32);
+    // Body constants run once per iteration: tie them to the loop frame through the counter.
+    for (size_t k = body_start; k < b.model().graph.size(); ++k) {
+        auto& node = b.model().graph.nodes()[k];
+        if (node.inputs.empty()) node.inputs.push_back("^" + iv.body);
+    }
+    L.close(iv, "step", i_next);
+    L.close(hv, "h", st->h);
+    if (lstm) L.close(cv, "c", st->c);
+    if (!ta.empty()) L.close(fv, "flow", flow_next);
+
+    const ir::Shape state{x.dim(0), U};
+    std::vector<KTensor> result;
+    if (s.return_sequences) {
+        AttrMap ra2;
+        ra2["Tidx"] = DType::Int32;
+        std::string range = b.add(L.n("time_range"), "Range", {L.int_const(L.n("range_start"), {0}, true), time,
+                                                               L.int_const(L.n("range_delta"), {1}, true)}, std::move(ra2), false);
+        AttrMap ga2;
+        ga2["dtype"] = DType::Float32;
+        ga2["element_shape"] = ir::Shape::unknown();
+        std::string seq = b.add(L.n("gather_outputs"), "TensorArrayGatherV3", {ta, range, fv.exit}, std::move(ga2), false);
+        result.push_back({b.transpose(L.n("sequence"), seq, {1, 0, 2}), ir::Shape{x.dim(0), -1, U}});
+    } else {
+        result.push_back({hv.exit, state});
+    }
+    if (s.return_state) {
+        result.push_back({hv.exit, state});
+        if (lstm) result.push_back({cv.exit, state});
+    }
+    return result;
+}
+
+}  // namespace wb::formats::keras
