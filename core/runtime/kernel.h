@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ir/graph.h"
 #include "ir/node.h"
 #include "ir/tensor.h"
 #include "util/error.h"
@@ -38,6 +39,8 @@ public:
     // The constant value of input `index`, or nullptr when it is computed at run time.
     virtual const ir::Tensor* constant_input(int index) const = 0;
     virtual ThreadPool& pool() = 0;
+    // The graph's function library (If/While/PartitionedCall bodies), or nullptr when none.
+    virtual const std::vector<ir::Function>* library() const { return nullptr; }
 };
 
 // One op implementation. A kernel object is created per node per session, so it may cache

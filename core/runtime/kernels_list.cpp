@@ -29,6 +29,9 @@ void register_matrix_kernels(KernelRegistry&);
 void register_conv_kernels(KernelRegistry&);    // kernels/conv (kernels-fast)
 void register_pool_kernels(KernelRegistry&);    // kernels/pool (kernels-fast)
 void register_matmul_kernels(KernelRegistry&);  // kernels/matmul (kernels-fast)
+void register_functional_kernels(KernelRegistry&);  // kernels/functional: If/While/PartitionedCall
+void register_tensor_list_kernels(KernelRegistry&);
+void register_crop_and_resize_kernels(KernelRegistry&);
 
 void register_all_kernels(KernelRegistry& registry) {
     register_basic_kernels(registry);
@@ -54,6 +57,9 @@ void register_all_kernels(KernelRegistry& registry) {
     register_conv_kernels(registry);
     register_pool_kernels(registry);
     register_matmul_kernels(registry);
+    register_functional_kernels(registry);
+    register_tensor_list_kernels(registry);
+    register_crop_and_resize_kernels(registry);
 }
 
 }  // namespace wb::runtime

@@ -20,8 +20,8 @@ NodeKind kind_of(const std::string& op) {
 
 class PlanPrepareContext final : public PrepareContext {
 public:
-    PlanPrepareContext(const GraphPlan& plan, int index, ThreadPool& pool)
-        : plan_(plan), index_(index), pool_(pool) {}
+    PlanPrepareContext(const GraphPlan& plan, int index, ThreadPool& pool, const ir::Graph& graph)
+        : plan_(plan), index_(index), pool_(pool), graph_(graph) {}
     const ir::Node& node() const override { return *plan_.nodes()[index_].node; }
     int num_inputs() const override { return static_cast<int>(plan_.nodes()[index_].inputs.size()); }
     const ir::Tensor* constant_input(int i) const override {
@@ -30,11 +30,13 @@ public:
         return plan_.constant_output(in[i].first);
     }
     ThreadPool& pool() override { return pool_; }
+    const std::vector<ir::Function>* library() const override { return &graph_.functions; }
 
 private:
     const GraphPlan& plan_;
     int index_;
     ThreadPool& pool_;
+    const ir::Graph& graph_;
 };
 
 }  // namespace
@@ -109,7 +111,7 @@ Expected<std::unique_ptr<GraphPlan>> GraphPlan::build(const ir::Graph& graph, Th
         }
         try {
             p.kernel = (*factory)(*p.node);
-            PlanPrepareContext ctx(*plan, static_cast<int>(i), pool);
+            PlanPrepareContext ctx(*plan, static_cast<int>(i), pool, graph);
             Status st = p.kernel ? p.kernel->prepare(ctx) : Status(kernel_error(*p.node, "factory failed"));
             if (!st) {
                 p.runnable = false;
