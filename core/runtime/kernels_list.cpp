@@ -32,6 +32,13 @@ void register_matmul_kernels(KernelRegistry&);  // kernels/matmul (kernels-fast)
 void register_functional_kernels(KernelRegistry&);  // kernels/functional: If/While/PartitionedCall
 void register_tensor_list_kernels(KernelRegistry&);
 void register_crop_and_resize_kernels(KernelRegistry&);
+void register_segment_kernels(KernelRegistry&);
+void register_color_kernels(KernelRegistry&);
+void register_fake_quant_kernels(KernelRegistry&);
+void register_selection_kernels(KernelRegistry&);
+void register_counting_kernels(KernelRegistry&);
+void register_diag_kernels(KernelRegistry&);
+void register_sequence_kernels(KernelRegistry&);
 
 void register_all_kernels(KernelRegistry& registry) {
     register_basic_kernels(registry);
@@ -60,6 +67,13 @@ void register_all_kernels(KernelRegistry& registry) {
     register_functional_kernels(registry);
     register_tensor_list_kernels(registry);
     register_crop_and_resize_kernels(registry);
+    register_segment_kernels(registry);
+    register_color_kernels(registry);
+    register_fake_quant_kernels(registry);
+    register_selection_kernels(registry);
+    register_counting_kernels(registry);
+    register_diag_kernels(registry);
+    register_sequence_kernels(registry);
 }
 
 }  // namespace wb::runtime
