@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Grappler's constfold: evaluate all-constant subgraphs with the runtime's own kernels.
+#include <deque>
+#include <iterator>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -28,7 +30,9 @@ public:
     }
     void set_output(int i, ir::Tensor t) override { slot(i) = std::move(t); }
     runtime::ThreadPool& pool() override { return pool_; }
-    std::vector<ir::Tensor>& outputs() { return outputs_; }
+    std::vector<ir::Tensor> take_outputs() {
+        return {std::make_move_iterator(outputs_.begin()), std::make_move_iterator(outputs_.end())};
+    }
 
 private:
     ir::Tensor& slot(int i) {
@@ -37,7 +41,9 @@ private:
     }
     const ir::Node& node_;
     std::vector<const ir::Tensor*> inputs_;
-    std::vector<ir::Tensor> outputs_;
+    // A deque: kernels hold the reference allocate_output(0) returned while allocating output
+    // 1 (RaggedRange, Unique...); growing a deque at the end never moves its elements.
+    std::deque<ir::Tensor> outputs_;
     runtime::ThreadPool& pool_;
 };
 
@@ -111,7 +117,7 @@ private:
             if (!kernel) return false;
             FoldContext fc(n, std::move(in), pool);
             if (!kernel->prepare(fc) || !kernel->compute(fc)) return false;
-            out = std::move(fc.outputs());
+            out = fc.take_outputs();
             return !out.empty();
         } catch (const std::exception&) {
             return false;  // a kernel that cannot run this node leaves it to the runtime

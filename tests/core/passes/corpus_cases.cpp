@@ -84,6 +84,9 @@ std::vector<std::string> leftover_optimizations(const ir::Model& model) {
     const auto& g = model.graph;
     std::unordered_set<std::string> outputs;
     for (const auto& o : model.outputs) outputs.insert(ir::parse_input(o.name).node);
+    // A signature input may be an Identity (TF1 SavedModels feed x = Identity(ParseExample)):
+    // it is fed, so it stays, like an output.
+    for (const auto& i : model.inputs) outputs.insert(ir::parse_input(i.name).node);
     std::unordered_map<std::string, int> readers;
     for (const auto& n : g.nodes())
         for (const auto& in : n.inputs) ++readers[ir::parse_input(in).node];

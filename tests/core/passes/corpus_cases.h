@@ -25,7 +25,8 @@ std::string load_tf_graph_case(const std::filesystem::path& pb, CorpusCase& out)
 
 // What the pipeline must leave no trace of (spec §6.2 and issue #6 "Effect"): a fusable
 // Conv2D/DepthwiseConv2dNative/MatMul + BiasAdd, a foldable batch norm, an Identity that does
-// not feed an output. Written independently of the passes' own matchers. One line per finding.
+// not feed an output and is not a signature input. Written independently of the passes' own
+// matchers. One line per finding.
 std::vector<std::string> leftover_optimizations(const ir::Model& model);
 
 }  // namespace wb::test
