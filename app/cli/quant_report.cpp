@@ -139,7 +139,7 @@ public:
         app.add_option("--samples", samples_, "Random samples when no --input is given")->check(CLI::PositiveNumber);
         app.add_option("--seed", seed_, "Seed of the random samples");
         app.add_option("--range", range_, "Range of random float inputs: LO,HI (default 0,1, or 0,255 when the graph scales its input by 1/255-like constants)")->delimiter(',')->expected(2);
-        app.add_option("--input", inputs_, "inputs.json (+ .bin files) or [NAME=]FILE.npy; repeatable");
+        app.add_option("--input", inputs_, "inputs.json (+ .bin files), [NAME=]FILE.npy or [NAME=]IMAGE.png|.jpg (resized to the input's HxW, scaled to its range); repeatable");
         app.add_option("--exclude", exclude_, "Comma-separated fnmatch patterns of weights kept in float32")
             ->delimiter(',');
         auto* json = app.add_flag("--json", json_, "Print one JSON object");

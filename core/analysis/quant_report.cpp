@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analysis/quant_report.h"
 
+#include <set>
 #include <sstream>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "runtime/session.h"
@@ -110,13 +112,24 @@ Expected<QuantReport> quant_report(const ir::Model& model, const QuantReportOpti
     }
     std::unordered_set<std::string> output_nodes;
     for (const auto& f : fetches) output_nodes.insert(ir::parse_input(f).node);
-    if (options.per_node)
+    if (options.per_node) {
+        // Every output another node reads, not just output 0: Split, Unpack, FusedBatchNorm,
+        // TopKV2 etc. carry activations on :1.. too. Output 0 is always compared.
+        std::unordered_map<std::string, std::set<int>> read_outputs;
         for (const auto& n : model.graph.nodes())
-            if (!skip_node(n) && !output_nodes.count(n.name)) {
-                node_names.push_back(n.name);
+            for (const auto& in : n.data_inputs()) read_outputs[in.node].insert(in.index);
+        for (const auto& f : fetches) read_outputs[ir::parse_input(f).node].erase(ir::parse_input(f).index);
+        for (const auto& n : model.graph.nodes()) {
+            if (skip_node(n)) continue;
+            std::set<int> indices = read_outputs[n.name];
+            if (!output_nodes.count(n.name)) indices.insert(0);
+            for (int k : indices) {
+                node_names.push_back(k == 0 ? n.name : n.name + ":" + std::to_string(k));
                 node_ops.push_back(n.op);
-                fetches.push_back(n.name);
+                fetches.push_back(node_names.back());
             }
+        }
+    }
     const std::size_t n_out = output_names.size();
 
     std::vector<Accumulators> acc(configs.size());

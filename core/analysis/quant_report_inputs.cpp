@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/image_input.h"
+
 namespace wb::analysis {
 namespace {
 
@@ -229,7 +231,7 @@ Expected<std::vector<Sample>> load_samples(const ir::Model& model, const std::ve
         fs::path path = eq == std::string::npos ? spec : spec.substr(eq + 1);
         if (path.extension() == ".json" && eq == std::string::npos) {
             loaded = load_inputs_json(inputs, path);
-        } else if (path.extension() == ".npy") {
+        } else if (path.extension() == ".npy" || is_image_file(path)) {
             std::optional<std::size_t> index;
             if (eq != std::string::npos) index = find_input(inputs, spec.substr(0, eq));
             else if (inputs.size() == 1) index = 0;
@@ -237,12 +239,14 @@ Expected<std::vector<Sample>> load_samples(const ir::Model& model, const std::ve
                 return file_error(path, {}, eq == std::string::npos ? "the model has several inputs: write NAME=FILE.npy"
                                                                     : "the model has no input '" + spec.substr(0, eq) + "'");
             if (inputs.size() != 1)
-                return file_error(path, {}, "a .npy gives one input; use inputs.json for multi-input models");
-            auto t = read_npy(path);
+                return file_error(path, {}, "a .npy or image gives one input; use inputs.json for multi-input models");
+            auto t = is_image_file(path) ? read_image(path) : read_npy(path);
+            if (t && is_image_file(path))
+                t = image_to_input(*t, inputs[*index], float_input_range(model, inputs[*index], {}), path);
             if (!t) return t.error();
             loaded = to_samples(inputs, {{*index, *t}}, path);
         } else {
-            return file_error(path, {}, "unsupported input file: expected inputs.json or .npy");
+            return file_error(path, {}, "unsupported input file: expected inputs.json, .npy, .png or .jpg");
         }
         if (!loaded) return loaded.error();
         for (auto& s : *loaded) samples.push_back(std::move(s));

@@ -45,7 +45,9 @@ Expected<std::vector<Sample>> random_samples(const ir::Model& model, int count, 
 // Samples from user files. Each spec is one of
 //   inputs.json            {name: {shape, dtype, data | file}} with raw little-endian .bin files
 //                          relative to the JSON (the tfjs reference runner's layout);
-//   [name=]array.npy       a NumPy array for one input (name optional for single-input models).
+//   [name=]array.npy       a NumPy array for one input (name optional for single-input models);
+//   [name=]image.png|.jpg  an image for one NHWC input, resized bilinearly to its H×W and
+//                          scaled to its plausible range (float_input_range), see image_input.h.
 // An array whose first dim N > 1 where the model's batch dim is -1 gives N samples of batch 1.
 // float64 / int64 data are narrowed to the model's float32 / int32 inputs.
 Expected<std::vector<Sample>> load_samples(const ir::Model& model, const std::vector<std::string>& specs);

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // The quantization report: metrics, sample inputs, the dequantized model copies, and the full
 // report on a real tfjs model checked against the two runs' outputs computed here.
+#include <QColor>
+#include <QImage>
 #include <QTest>
 
 #include <cmath>
 #include <fstream>
 
+#include "analysis/image_input.h"
 #include "analysis/quant_report.h"
 #include "common/corpus.h"
 #include "formats/registry.h"
@@ -53,6 +56,9 @@ private slots:
     void reads_inputs_json();
     void model_copies_and_sizes();
     void report_matches_independent_runs();
+    void report_matches_independent_runs_keras();
+    void per_node_metrics_cover_every_read_output();
+    void reads_images();
     void exclude_everything_is_lossless();
 };
 
@@ -156,70 +162,200 @@ void TestQuantReport::model_copies_and_sizes() {
     QCOMPARE(some->bytes, u8->bytes + 3 * 3 * 3 * 48 * 3);
 }
 
-// Acceptance: the report's per-output metrics equal those computed here from two Session runs.
-void TestQuantReport::report_matches_independent_runs() {
-    WB_REQUIRE_CORPUS();
-    auto model = formats::read_model(mobilenet_mid());
-    QVERIFY2(model.ok(), model.ok() ? "" : model.error().what().c_str());
+namespace {
+
+// The report's per-output metrics must equal these, computed here from the float32 run and a
+// run on the dequantized copy, for every output of the model.
+void expect_report_matches_runs(const ir::Model& model, int sample_count, std::size_t min_nodes) {
     QuantReportOptions options;
-    options.random_count = 2;
-    auto report = quant_report(*model, options);
+    options.random_count = sample_count;
+    auto report = quant_report(model, options);
     QVERIFY2(report.ok(), report.ok() ? "" : report.error().what().c_str());
     QCOMPARE(report->configs.size(), std::size_t(3));
-    QCOMPARE(report->samples, 2);
+    QCOMPARE(report->samples, sample_count);
 
-    auto samples = random_samples(*model, 2, options.random);
+    auto samples = random_samples(model, sample_count, options.random);
     QVERIFY(samples.ok());
-    auto ref_session = runtime::Session::create(std::make_shared<const ir::Model>(*model));
+    auto ref_session = runtime::Session::create(std::make_shared<const ir::Model>(model));
     QVERIFY(ref_session.ok());
     const exporter::QuantDType dtypes[] = {exporter::QuantDType::Float16, exporter::QuantDType::UInt8,
                                            exporter::QuantDType::UInt16};
     for (std::size_t c = 0; c < 3; ++c) {
         const auto& cr = report->configs[c];
         QCOMPARE(cr.name, std::string(exporter::quant_dtype_name(dtypes[c])));
-        auto q_session = runtime::Session::create(std::make_shared<const ir::Model>(dequantized_copy(*model, dtypes[c])));
+        auto q_session = runtime::Session::create(std::make_shared<const ir::Model>(dequantized_copy(model, dtypes[c])));
         QVERIFY(q_session.ok());
-        double max_abs = 0, sum_abs = 0, sum_sq = 0, ref_sq = 0, q_sq = 0, dot = 0;
-        int64_t n = 0, top1 = 0, rows = 0;
+        std::vector<std::vector<ir::Tensor>> ref, got;
         for (const auto& s : *samples) {
             auto a = (*ref_session)->run(s);
             auto b = (*q_session)->run(s);
             QVERIFY(a.ok() && b.ok());
-            const ir::Tensor& ta = (*a)[0];
-            const ir::Tensor& tb = (*b)[0];
-            for (int64_t i = 0; i < ta.num_elements(); ++i) {
-                double x = ta.data<float>()[i], y = tb.data<float>()[i], e = std::abs(y - x);
-                max_abs = std::max(max_abs, e);
-                sum_abs += e;
-                sum_sq += e * e;
-                ref_sq += x * x;
-                q_sq += y * y;
-                dot += x * y;
-                ++n;
-            }
-            const float* pa = ta.data<float>();
-            const float* pb = tb.data<float>();
-            const int64_t classes = ta.shape().dims.back();
-            top1 += std::max_element(pa, pa + classes) - pa == std::max_element(pb, pb + classes) - pb;
-            ++rows;
+            ref.push_back(std::move(*a));
+            got.push_back(std::move(*b));
         }
-        QCOMPARE(cr.outputs.size(), std::size_t(1));
-        const auto& m = cr.outputs[0].metrics;
-        QCOMPARE(m.count, n);
-        QVERIFY(close(m.max_abs, max_abs));
-        QVERIFY(close(m.mean_abs, sum_abs / n));
-        QVERIFY(close(m.rmse, std::sqrt(sum_sq / n)));
-        QVERIFY(close(m.snr_db, sum_sq == 0 ? INFINITY : 10 * std::log10(ref_sq / sum_sq)));
-        QVERIFY(close(m.cosine, dot / std::sqrt(ref_sq * q_sq)));
-        QVERIFY(m.top1_agreement && close(*m.top1_agreement, double(top1) / rows));
-        QVERIFY(m.top5_agreement.has_value());  // 5 classes
-        // Every computed node has its own metrics; the graph's non-Const nodes minus the feed
-        // and the output node itself.
-        QVERIFY(cr.nodes.size() >= 60);
+        QCOMPARE(cr.outputs.size(), ref[0].size());
+        for (std::size_t k = 0; k < ref[0].size(); ++k) {
+            double max_abs = 0, sum_abs = 0, sum_sq = 0, ref_sq = 0, q_sq = 0, dot = 0;
+            int64_t n = 0, top1 = 0, rows = 0;
+            for (std::size_t s = 0; s < ref.size(); ++s) {
+                const ir::Tensor& ta = ref[s][k];
+                const ir::Tensor& tb = got[s][k];
+                for (int64_t i = 0; i < ta.num_elements(); ++i) {
+                    double x = ta.data<float>()[i], y = tb.data<float>()[i], e = std::abs(y - x);
+                    max_abs = std::max(max_abs, e);
+                    sum_abs += e;
+                    sum_sq += e * e;
+                    ref_sq += x * x;
+                    q_sq += y * y;
+                    dot += x * y;
+                    ++n;
+                }
+                const int64_t classes = ta.shape().dims.empty() ? 0 : ta.shape().dims.back();
+                for (int64_t r = 0; classes >= 2 && ta.shape().rank() <= 2 && r < ta.num_elements() / classes; ++r) {
+                    const float* pa = ta.data<float>() + r * classes;
+                    const float* pb = tb.data<float>() + r * classes;
+                    top1 += std::max_element(pa, pa + classes) - pa == std::max_element(pb, pb + classes) - pb;
+                    ++rows;
+                }
+            }
+            const auto& m = cr.outputs[k].metrics;
+            QCOMPARE(m.count, n);
+            QVERIFY(close(m.max_abs, max_abs));
+            QVERIFY(close(m.mean_abs, sum_abs / n));
+            QVERIFY(close(m.rmse, std::sqrt(sum_sq / n)));
+            QVERIFY(close(m.snr_db, sum_sq == 0 ? INFINITY : 10 * std::log10(ref_sq / sum_sq)));
+            QVERIFY(close(m.cosine, ref_sq * q_sq == 0 ? 1.0 : dot / std::sqrt(ref_sq * q_sq)));
+            QCOMPARE(m.top1_agreement.has_value(), rows > 0);
+            if (rows > 0) QVERIFY(close(*m.top1_agreement, double(top1) / rows));
+        }
+        // Every computed node has its own metrics (each output another node reads).
+        QVERIFY2(cr.nodes.size() >= min_nodes, std::to_string(cr.nodes.size()).c_str());
     }
+}
+
+}  // namespace
+
+// Acceptance: the report's per-output metrics equal those computed here from two Session runs.
+void TestQuantReport::report_matches_independent_runs() {
+    WB_REQUIRE_CORPUS();
+    auto model = formats::read_model(mobilenet_mid());
+    QVERIFY2(model.ok(), model.ok() ? "" : model.error().what().c_str());
+    expect_report_matches_runs(*model, 2, 60);
+    if (QTest::currentTestFailed()) return;
+    QuantReportOptions options;
+    options.random_count = 1;
+    options.per_node = false;
+    auto report = quant_report(*model, options);
+    QVERIFY(report.ok());
     const auto& u8 = report->configs[1];  // same codes as the converter's: nearly lossless
     QVERIFY(u8.outputs[0].metrics.snr_db > report->configs[0].outputs[0].metrics.snr_db);
     QCOMPARE(u8.model_bytes * 4, report->float32_bytes);
+    QVERIFY(u8.outputs[0].metrics.top5_agreement.has_value());  // 5 classes
+}
+
+// The same acceptance on Keras models (lowered to TF ops by the keras reader).
+void TestQuantReport::report_matches_independent_runs_keras() {
+    WB_REQUIRE_CORPUS();
+    const char* files[] = {"keras_h5/face_classification/fer2013_mini_XCEPTION.102-0.66.hdf5",
+                           "keras_h5/dl4j/examples/12net.h5", "keras_h5/dl4j/examples/cnn1d/cnn1d_flatten_tf_keras2.h5",
+                           "keras_h5/dl4j/examples/simple_lstm/simple_lstm_tf_keras_2_model.h5"};
+    for (const char* file : files) {
+        auto model = formats::read_model(wb::test::corpus_dir() / file);
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().what().c_str());
+        expect_report_matches_runs(*model, 2, 3);
+        if (QTest::currentTestFailed()) QFAIL(file);
+    }
+}
+
+// Every output another node reads gets its own row, named node:k for k > 0.
+void TestQuantReport::per_node_metrics_cover_every_read_output() {
+    ir::Model m;
+    auto add = [&](std::string name, std::string op, std::vector<std::string> inputs, ir::AttrMap attrs = {}) {
+        m.graph.add(ir::Node{std::move(name), std::move(op), std::move(inputs), {}, std::move(attrs), {}});
+    };
+    add("x", "Placeholder", {}, {{"dtype", ir::DType::Float32}, {"shape", ir::Shape{1, 4}}});
+    add("w", "Const", {}, {{"dtype", ir::DType::Float32}, {"value", floats({4, 4}, std::vector<float>(16, 0.37f))}});
+    add("mm", "MatMul", {"x", "w"}, {{"T", ir::DType::Float32}, {"transpose_a", false}, {"transpose_b", false}});
+    add("axis", "Const", {}, {{"dtype", ir::DType::Int32}, {"value", ir::Tensor::scalar(ir::DType::Int32, int32_t(1))}});
+    add("split", "Split", {"axis", "mm"}, {{"T", ir::DType::Float32}, {"num_split", int64_t(2)}});
+    add("y", "AddV2", {"split", "split:1"}, {{"T", ir::DType::Float32}});
+    m.graph.reindex();
+    m.inputs.push_back({"x", "x:0", ir::DType::Float32, ir::Shape{1, 4}});
+    m.outputs.push_back({"y", "y:0", ir::DType::Float32, ir::Shape::unknown()});
+    QuantReportOptions options;
+    options.random_count = 1;
+    options.configs.push_back({"uint8", exporter::quantize_all(exporter::QuantDType::UInt8)});
+    auto report = quant_report(m, options);
+    QVERIFY2(report.ok(), report.ok() ? "" : report.error().what().c_str());
+    std::vector<std::string> names;
+    for (const auto& n : report->configs[0].nodes) names.push_back(n.name);
+    QCOMPARE(names, (std::vector<std::string>{"mm", "split", "split:1"}));
+}
+
+// PNG and JPEG inputs: decoded, resized bilinearly to the input's H×W, scaled to its range.
+void TestQuantReport::reads_images() {
+    auto dir = wb::test::temp_dir("quant_images");
+    // A 2×2 RGB image written by Qt's PNG/JPEG writers, read back with libpng / libjpeg.
+    QImage img(2, 2, QImage::Format_RGB888);
+    img.setPixelColor(0, 0, QColor(0, 0, 0));
+    img.setPixelColor(1, 0, QColor(255, 0, 0));
+    img.setPixelColor(0, 1, QColor(0, 255, 0));
+    img.setPixelColor(1, 1, QColor(0, 0, 255));
+    QVERIFY(img.save(QString::fromStdString((dir / "tiny.png").string()), "PNG"));
+    auto rgb = read_image(dir / "tiny.png");
+    QVERIFY2(rgb.ok(), rgb.ok() ? "" : rgb.error().what().c_str());
+    QCOMPARE(rgb->shape(), (ir::Shape{2, 2, 3}));
+    const std::vector<int> want{0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255};
+    for (int i = 0; i < 12; ++i) QCOMPARE(int(rgb->data<uint8_t>()[i]), want[i]);
+
+    // 2 → 4 with half-pixel centres: source x = (i + 0.5)/2 − 0.5 = −0.25, 0.25, 0.75, 1.25,
+    // clamped to [0, 1]: red channel of row 0 is 0, 63.75, 191.25, 255.
+    auto big = resize_bilinear(*rgb, 4, 4);
+    const float* r = big.data<float>();
+    QCOMPARE(r[0 * 3], 0.f);
+    QCOMPARE(r[1 * 3], 63.75f);
+    QCOMPARE(r[2 * 3], 191.25f);
+    QCOMPARE(r[3 * 3], 255.f);
+
+    // Through load_samples into a [-1, 4, 4, 3] float input whose range is [0, 1): p / 255.
+    ir::Model m;
+    m.inputs.push_back({"img", "img:0", ir::DType::Float32, ir::Shape{-1, 4, 4, 3}});
+    auto samples = load_samples(m, {(dir / "tiny.png").string()});
+    QVERIFY2(samples.ok(), samples.ok() ? "" : samples.error().what().c_str());
+    const ir::Tensor& t = (*samples)[0][0].second;
+    QCOMPARE(t.shape(), (ir::Shape{1, 4, 4, 3}));
+    QVERIFY(std::abs(t.data<float>()[3] - 63.75f / 255.f) < 1e-7f);
+
+    // JPEG is lossy: compare with Qt's own decoding of the same file, a pixel level apart at most.
+    QImage photo(37, 21, QImage::Format_RGB888);
+    for (int y = 0; y < 21; ++y)
+        for (int x = 0; x < 37; ++x) photo.setPixelColor(x, y, QColor(x * 6, y * 12, (x + y) * 4));
+    QVERIFY(photo.save(QString::fromStdString((dir / "photo.jpg").string()), "JPEG", 90));
+    QImage qt_decoded(QString::fromStdString((dir / "photo.jpg").string()));
+    QVERIFY(!qt_decoded.isNull());
+    qt_decoded = qt_decoded.convertToFormat(QImage::Format_RGB888);
+    auto jpg = read_image(dir / "photo.jpg");
+    QVERIFY2(jpg.ok(), jpg.ok() ? "" : jpg.error().what().c_str());
+    QCOMPARE(jpg->shape(), (ir::Shape{21, 37, 3}));
+    int worst = 0;
+    for (int y = 0; y < 21; ++y)
+        for (int x = 0; x < 37; ++x) {
+            const QColor c = qt_decoded.pixelColor(x, y);
+            const uint8_t* p = jpg->data<uint8_t>() + (y * 37 + x) * 3;
+            worst = std::max({worst, std::abs(p[0] - c.red()), std::abs(p[1] - c.green()), std::abs(p[2] - c.blue())});
+        }
+    QVERIFY2(worst <= 2, std::to_string(worst).c_str());
+
+    // A grey input takes luma; a broken file is an error naming it.
+    ir::Model grey;
+    grey.inputs.push_back({"g", "g:0", ir::DType::Float32, ir::Shape{1, 3, 5, 1}});
+    auto g = load_samples(grey, {(dir / "photo.jpg").string()});
+    QVERIFY2(g.ok(), g.ok() ? "" : g.error().what().c_str());
+    QCOMPARE((*g)[0][0].second.shape(), (ir::Shape{1, 3, 5, 1}));
+    std::ofstream(dir / "broken.png") << "not a png";
+    auto broken = load_samples(m, {(dir / "broken.png").string()});
+    QVERIFY(!broken.ok());
+    QVERIFY(broken.error().file.find("broken.png") != std::string::npos);
 }
 
 void TestQuantReport::exclude_everything_is_lossless() {
