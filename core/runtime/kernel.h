@@ -27,6 +27,15 @@ public:
     virtual ir::Tensor& allocate_output(int index, ir::DType dtype, ir::Shape shape) = 0;
     virtual void set_output(int index, ir::Tensor tensor) = 0;
     virtual ThreadPool& pool() = 0;
+
+    // Residual folding: when this node's only consumer is an Add whose other operand is
+    // already computed, the executor offers that operand here. A kernel may add it to output 0
+    // (same dtype and shape) and call residual_added(); the Add then only forwards. When
+    // residual_in_place(), nobody else holds the operand, so output 0 may be the operand itself
+    // (set_output), accumulated into. Kernels that ignore the offer lose nothing.
+    virtual const ir::Tensor* residual() const { return nullptr; }
+    virtual bool residual_in_place() const { return false; }
+    virtual void residual_added() {}
 };
 
 // Facts known when a session is created, before any run: which inputs are constants (weights)

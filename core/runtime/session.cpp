@@ -47,8 +47,10 @@ public:
         }
         stats_ = RunStats{};
         memory_.reset_peaks();
+        memory_.begin_run();
         Executor executor(*plan_, pool_, memory_, options_.profile);
         auto result = executor.run(request, stats_, progress);
+        memory_.end_run(result.ok());
         stats_.peak_activation_bytes = memory_.reserved_bytes();
         stats_.lower_bound_activation_bytes = memory_.peak_live_bytes();
         return result;

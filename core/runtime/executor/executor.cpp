@@ -32,6 +32,15 @@ public:
         outputs_[i] = std::move(t);
     }
     ThreadPool& pool() override { return pool_; }
+    const ir::Tensor* residual() const override { return residual_; }
+    bool residual_in_place() const override { return in_place_; }
+    void residual_added() override { added_ = true; }
+
+    void offer(const ir::Tensor* operand, bool in_place) {
+        residual_ = operand;
+        in_place_ = in_place;
+    }
+    bool added() const { return added_; }
 
 private:
     void grow(int i) {
@@ -42,7 +51,36 @@ private:
     std::deque<ir::Tensor>& outputs_;  // deque: references handed out stay valid as it grows
     ThreadPool& pool_;
     MemoryPool& memory_;
+    const ir::Tensor* residual_ = nullptr;
+    bool in_place_ = false;
+    bool added_ = false;
 };
+
+// The Add a kernel node may fold in (KernelContext::residual): the node's only consumer is an
+// Add/AddV2 that waits for nothing else, and the node's own output is not fetched.
+struct ResidualOffer {
+    NodeState* add = nullptr;
+    int slot = -1;  // the Add's input this node feeds
+    Entry* operand = nullptr;
+};
+
+ResidualOffer offer_residual(const std::vector<PlanNode>& nodes, int n, FrameTable& frames, Frame* frame, int iter,
+                             bool output_fetched) {
+    const PlanNode& p = nodes[n];
+    if (output_fetched || p.out_edges.empty() || p.out_edges[0].size() != 1) return {};
+    for (std::size_t k = 1; k < p.out_edges.size(); ++k)
+        if (!p.out_edges[k].empty()) return {};
+    const Edge& e = p.out_edges[0][0];
+    const PlanNode& add = nodes[e.node];
+    if (add.kind != NodeKind::Kernel || !add.runnable || add.inputs.size() != 2 || e.slot < 0 ||
+        (add.node->op != "AddV2" && add.node->op != "Add"))
+        return {};
+    NodeState* st = frames.find_state(frame, iter, e.node);
+    if (!st || st->dead || st->pending != 1 || static_cast<int>(st->inputs.size()) != 2) return {};
+    Entry& other = st->inputs[1 - e.slot];
+    if (!other.has || other.dead || !other.tensor.valid()) return {};
+    return {st, e.slot, &other};
+}
 
 }  // namespace
 
@@ -152,14 +190,27 @@ Expected<std::vector<ir::Tensor>> Executor::run(const ExecRequest& request, RunS
             kernel_outputs.clear();
             kernel_outputs.resize(p.num_outputs);
             ExecKernelContext ctx(p, state.inputs, kernel_outputs, pool_, memory_);
+            const ResidualOffer offer =
+                offer_residual(nodes, r.node, frames, r.frame, r.iter, fetch_slots.count({r.node, 0}) > 0);
+            // In place only when the pool's buffer is held by nobody but the Add's input slot.
+            if (offer.operand)
+                ctx.offer(&offer.operand->tensor, memory_.exclusively_held(offer.operand->tensor.buffer(), 1));
             auto t0 = std::chrono::steady_clock::now();
             Status st = Ok{};
-            try {
-                st = p.kernel->compute(ctx);
-            } catch (const std::exception& e) {
-                st = kernel_error(*p.node, e.what());
+            if (state.folded_slot >= 0) {
+                kernel_outputs[0] = state.inputs[state.folded_slot].tensor;  // the producer added it
+            } else {
+                try {
+                    st = p.kernel->compute(ctx);
+                } catch (const std::exception& e) {
+                    st = kernel_error(*p.node, e.what());
+                }
             }
             if (!st) return st.error();
+            if (ctx.added()) {
+                offer.add->folded_slot = offer.slot;
+                offer.operand->tensor = ir::Tensor();  // released: the Add forwards our output
+            }
             if (profile_) {
                 double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
                 auto [it, inserted] = time_index.emplace(r.node, stats.node_times.size());

@@ -43,6 +43,13 @@ NodeState& FrameTable::state(Frame* frame, int iter, int node) {
     return it->second;
 }
 
+NodeState* FrameTable::find_state(Frame* frame, int iter, int node) {
+    if (iter >= static_cast<int>(frame->iterations.size())) return nullptr;
+    auto& states = frame->iterations[iter]->states;
+    auto it = states.find(node);
+    return it == states.end() ? nullptr : &it->second;
+}
+
 void FrameTable::deliver(int dst, int slot, const Entry& e, Frame* frame, int iter) {
     if (!needed_[dst]) return;
     const PlanNode& p = plan_.nodes()[dst];

@@ -29,6 +29,7 @@ struct NodeState {
     int merge_index = 0;
     int merge_dead = 0;
     bool merge_all_dead = false;
+    int folded_slot = -1;     // Add folded into its producer: forward this input
 };
 
 struct Frame;
@@ -58,6 +59,7 @@ public:
     Frame* root() { return root_.get(); }
     void set_ready_sink(std::deque<Ready>* ready) { ready_ = ready; }
     NodeState& state(Frame* frame, int iter, int node);
+    NodeState* find_state(Frame* frame, int iter, int node);  // null if nothing arrived yet
     // Sends a node's outputs (and its control signal) to its consumers, moving between frames
     // for Enter/Exit/NextIteration.
     void propagate(int node, Frame* frame, int iter, std::vector<Entry> outputs, bool node_dead);

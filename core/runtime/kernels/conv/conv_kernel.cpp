@@ -10,6 +10,16 @@
 
 namespace wb::runtime::conv {
 
+namespace {
+// y += r elementwise: the folded residual Add.
+template <class T>
+void add_into(T* y, const T* r, int64_t n, ThreadPool& pool) {
+    pool.parallel_for(n, [&](int64_t b, int64_t e) {
+        for (int64_t i = b; i < e; ++i) y[i] += r[i];
+    }, 16384);
+}
+}  // namespace
+
 ConvKernel::ConvKernel(const ir::Node& node, Kind kind, int spatial)
     : node_(node), kind_(kind), spatial_(spatial) {}
 
@@ -62,17 +72,38 @@ Status ConvKernel::compute(KernelContext& ctx) {
     std::vector<int64_t> out_dims{g->batch};
     for (int d = 0; d < spatial_; ++d) out_dims.push_back(g->out[d]);
     out_dims.push_back(out_channels);
+    ir::Shape out_shape = to_channels_first(ir::Shape(out_dims), attrs_.channels_first);
+    // A folded residual Add (KernelContext::residual): with oneDNN and no activation the
+    // output is the residual's own buffer, accumulated into by a sum post-op; otherwise the
+    // residual is added after the epilogue, as TF's Add would.
+    const ir::Tensor* res = ctx.residual();
+    const bool fold = res && in.original == dt && res->dtype() == dt && res->shape() == out_shape &&
+                      fused_.act != Activation::Prelu;
+    if (fold && ctx.residual_in_place() && dt == ir::DType::Float32 && use_onednn_ && !attrs_.channels_first &&
+        fused_.act == Activation::None) {
+        ir::Tensor out = *res;
+        ctx.set_output(0, out);
+        if (auto s = run<float>(ctx, in.tensors, out, *g, true); !s) return s;
+        ctx.residual_added();
+        return Ok{};
+    }
     TypedOutputs outs(ctx, in.original);
-    ir::Tensor& out = outs.allocate(0, dt, to_channels_first(ir::Shape(out_dims), attrs_.channels_first));
-    Status s = dt == ir::DType::Float32 ? run<float>(ctx, in.tensors, out, *g) : run<double>(ctx, in.tensors, out, *g);
+    ir::Tensor& out = outs.allocate(0, dt, std::move(out_shape));
+    Status s = dt == ir::DType::Float32 ? run<float>(ctx, in.tensors, out, *g, false)
+                                        : run<double>(ctx, in.tensors, out, *g, false);
     if (!s) return s;
     outs.finish();
+    if (fold) {
+        if (dt == ir::DType::Float32) add_into(out.data<float>(), res->data<float>(), out.num_elements(), ctx.pool());
+        else add_into(out.data<double>(), res->data<double>(), out.num_elements(), ctx.pool());
+        ctx.residual_added();
+    }
     return Ok{};
 }
 
 template <class T>
 Status ConvKernel::run(KernelContext& ctx, const std::vector<const ir::Tensor*>& in, ir::Tensor& out,
-                       const Geometry& g) {
+                       const Geometry& g, bool accumulate) {
     // NCHW: compute channels-last in scratch tensors, then transpose back.
     const T* x = in[0]->data<T>();
     T* y = out.data<T>();
@@ -95,7 +126,7 @@ Status ConvKernel::run(KernelContext& ctx, const std::vector<const ir::Tensor*>&
         if (use_onednn_ && g.batch * g.out_pixels() > 0) {
             const Activation act = e.act == Activation::Prelu ? Activation::None : e.act;
             auto s = onednn_->run(g, multiplier, x, filter, filter_constant_, e.bias, act, e.leaky_alpha, y,
-                                  ctx.pool());
+                                  ctx.pool(), accumulate);
             if (s) {
                 done = true;
                 if (e.act == Activation::Prelu) {
@@ -109,10 +140,14 @@ Status ConvKernel::run(KernelContext& ctx, const std::vector<const ir::Tensor*>&
         }
     }
     if (!done) {
+        // Accumulating (y holds the residual): compute aside, then add.
+        ir::Tensor scratch = accumulate ? ir::Tensor(out.dtype(), out.shape()) : ir::Tensor();
+        T* dst = accumulate ? scratch.data<T>() : y;
         if (kind_ == Kind::Depthwise)
-            depthwise_forward_eigen<T>(g, multiplier, x, filter, y, e, ctx.pool());
+            depthwise_forward_eigen<T>(g, multiplier, x, filter, dst, e, ctx.pool());
         else
-            conv_forward_eigen<T>(g, x, filter, y, e, ctx.pool());
+            conv_forward_eigen<T>(g, x, filter, dst, e, ctx.pool());
+        if (accumulate) add_into(y, dst, out.num_elements(), ctx.pool());
     }
     if (attrs_.channels_first)
         channels_last_to_first(y, out.data<T>(), g.batch, g.out_channels, g.out_pixels());

@@ -23,7 +23,7 @@ private:
     Status init();
     template <class T>
     Status run(KernelContext& ctx, const std::vector<const ir::Tensor*>& in, ir::Tensor& out,
-               const Geometry& g);
+               const Geometry& g, bool accumulate);
 
     const ir::Node& node_;
     Kind kind_;

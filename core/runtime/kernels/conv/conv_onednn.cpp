@@ -87,7 +87,7 @@ std::vector<SliceSpec> split(const Geometry& g, int parts) {
 }
 
 dnnl::convolution_forward::primitive_desc make_pd(const Geometry& g, int64_t m, bool with_bias, Activation a,
-                                                  float leaky) {
+                                                  float leaky, bool accumulate) {
     const auto f32 = memory::data_type::f32;
     const auto nhwc = memory::format_tag::nhwc;
     const memory::desc src_md(Dims{g.batch, g.in_channels, g.in[0], g.in[1]}, f32, nhwc);
@@ -106,6 +106,7 @@ dnnl::convolution_forward::primitive_desc make_pd(const Geometry& g, int64_t m, 
                           : dnnl::convolution_forward::desc(kind, algo, src_md, any_w_md, dst_md, strides, dilates,
                                                             pad_l, pad_r);
     dnnl::post_ops ops;
+    if (accumulate) ops.append_sum(1.f);  // dst = conv + bias + dst (the folded residual Add)
     switch (a) {
     case Activation::Relu: ops.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, 0.f, 0.f); break;
     case Activation::Relu6: ops.append_eltwise(1.f, dnnl::algorithm::eltwise_clip, 0.f, 6.f); break;
@@ -135,6 +136,7 @@ struct OnednnConv::Impl {
         dnnl::convolution_forward primitive;
         dnnl::stream stream{cpu_engine()};
         memory src, dst, bias;
+        std::unordered_map<int, memory> args;  // built once: handles re-pointed per run
         int weights = 0;  // index into packed
         int64_t src_offset = 0, dst_offset = 0;
     };
@@ -143,18 +145,19 @@ struct OnednnConv::Impl {
     int64_t multiplier = 0;
     bool has_bias = false;
     Activation act = Activation::None;
+    bool accumulate = false;
     int parts = 0;
     std::vector<Slice> slices;
     std::vector<memory> packed;  // one per distinct weights layout among the slices
     memory user_weights;
     bool weights_ready = false;
 
-    void build(const Geometry& g, int64_t m, bool with_bias, Activation a, float leaky, int n_parts) {
+    void build(const Geometry& g, int64_t m, bool with_bias, Activation a, float leaky, bool acc, int n_parts) {
         single_threaded_here();
         slices.clear();
         packed.clear();
         for (const SliceSpec& spec : split(g, n_parts)) {
-            auto pd = make_pd(spec.g, m, with_bias, a, leaky);
+            auto pd = make_pd(spec.g, m, with_bias, a, leaky, acc);
             Slice s;
             s.primitive = dnnl::convolution_forward(pd);
             s.src = memory(pd.src_desc(), cpu_engine(), DNNL_MEMORY_NONE);
@@ -169,6 +172,8 @@ struct OnednnConv::Impl {
                 packed.emplace_back(pd.weights_desc(), cpu_engine());
                 s.weights = static_cast<int>(packed.size()) - 1;
             }
+            s.args = {{DNNL_ARG_SRC, s.src}, {DNNL_ARG_WEIGHTS, packed[s.weights]}, {DNNL_ARG_DST, s.dst}};
+            if (with_bias) s.args.emplace(DNNL_ARG_BIAS, s.bias);
             slices.push_back(std::move(s));
         }
         user_weights = memory(tf_filter_desc(g, m), cpu_engine(), DNNL_MEMORY_NONE);
@@ -176,6 +181,7 @@ struct OnednnConv::Impl {
         multiplier = m;
         has_bias = with_bias;
         act = a;
+        accumulate = acc;
         parts = n_parts;
         weights_ready = false;
         built = true;
@@ -193,13 +199,8 @@ struct OnednnConv::Impl {
         single_threaded_here();
         s.src.set_data_handle(const_cast<float*>(x + s.src_offset));
         s.dst.set_data_handle(y + s.dst_offset);
-        std::unordered_map<int, memory> args{
-            {DNNL_ARG_SRC, s.src}, {DNNL_ARG_WEIGHTS, packed[s.weights]}, {DNNL_ARG_DST, s.dst}};
-        if (bias) {
-            s.bias.set_data_handle(const_cast<float*>(bias));
-            args.emplace(DNNL_ARG_BIAS, s.bias);
-        }
-        s.primitive.execute(s.stream, args);
+        if (bias) s.bias.set_data_handle(const_cast<float*>(bias));
+        s.primitive.execute(s.stream, s.args);
         s.stream.wait();
     }
 };
@@ -208,12 +209,13 @@ OnednnConv::OnednnConv() : impl_(std::make_unique<Impl>()) {}
 OnednnConv::~OnednnConv() = default;
 
 Status OnednnConv::run(const Geometry& g, int64_t m, const float* x, const float* filter, bool filter_constant,
-                       const float* bias, Activation act, float leaky, float* y, ThreadPool& pool) {
+                       const float* bias, Activation act, float leaky, float* y, ThreadPool& pool,
+                       bool accumulate) {
     Impl& s = *impl_;
     try {
         if (!s.built || !(s.geometry == g) || s.multiplier != m || s.has_bias != (bias != nullptr) || s.act != act ||
-            s.parts != pool.size())
-            s.build(g, m, bias != nullptr, act, leaky, pool.size());
+            s.accumulate != accumulate || s.parts != pool.size())
+            s.build(g, m, bias != nullptr, act, leaky, accumulate, pool.size());
         if (!s.weights_ready || !filter_constant) s.pack(filter);
     } catch (const dnnl::error& e) {
         s.built = false;
@@ -247,7 +249,7 @@ struct OnednnConv::Impl {};
 OnednnConv::OnednnConv() = default;
 OnednnConv::~OnednnConv() = default;
 Status OnednnConv::run(const Geometry&, int64_t, const float*, const float*, bool, const float*, Activation, float,
-                       float*, ThreadPool&) {
+                       float*, ThreadPool&, bool) {
     return Error{{}, {}, "oneDNN is not compiled in"};
 }
 

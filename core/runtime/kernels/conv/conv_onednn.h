@@ -29,9 +29,11 @@ public:
     OnednnConv& operator=(const OnednnConv&) = delete;
 
     // filter in TF layout ([KH,KW,C,OC] or [KH,KW,C,M]); when filter_constant, it is packed once.
+    // accumulate: y already holds a residual and receives residual + conv (a sum post-op; only
+    // with act None, where TF's Add after the conv gives the same).
     Status run(const Geometry& g, int64_t multiplier, const float* x, const float* filter,
                bool filter_constant, const float* bias, Activation act, float leaky_alpha, float* y,
-               ThreadPool& pool);
+               ThreadPool& pool, bool accumulate = false);
 
 private:
     struct Impl;
