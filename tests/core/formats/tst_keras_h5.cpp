@@ -51,6 +51,10 @@ std::string dense_config(const std::string& extra_layer = {}) {
            extra_layer + "]}}";
 }
 
+// Corpus outcome tally, printed at the end: lowered / weights-only / refused by layer class.
+int g_lowered = 0, g_weights = 0;
+std::map<std::string, int> g_refused;
+
 std::string read_error(const fs::path& p) {
     auto m = wb::formats::read_model(p);
     return m ? std::string() : m.error().what();
@@ -72,6 +76,7 @@ private slots:
     void missing_weight_group();
     void weights_only_with_topology();
     void keras_v3_zip_in_memory();
+    void cleanupTestCase();
 };
 
 void TestKerasH5::corpus_table_data() {
@@ -101,6 +106,9 @@ void TestKerasH5::corpus_table() {
     auto m = wb::formats::read_model(p);
     if (expected.startsWith("error:")) {
         QVERIFY2(!m, "expected an error, the file loaded");
+        const std::string e = m.error().what();
+        const auto open = e.find("' ("), close = e.find(", position", open);
+        ++g_refused[open == std::string::npos || close == std::string::npos ? "other" : e.substr(open + 3, close - open - 3)];
         for (const QString& part : expected.mid(6).split("&&"))
             QVERIFY2(m.error().what().find(part.toStdString()) != std::string::npos, m.error().what().c_str());
         QVERIFY(m.error().what().find(p.string()) != std::string::npos);  // errors name the file
@@ -109,13 +117,25 @@ void TestKerasH5::corpus_table() {
     QVERIFY2(m, m ? "" : m.error().what().c_str());
     QCOMPARE(QString::fromStdString(m->format), QStringLiteral("keras"));
     if (expected == "weights") {
+        ++g_weights;
         QVERIFY(m->keras_topology_json.empty());
         QVERIFY(m->inputs.empty());
     } else {
         QCOMPARE(expected, QStringLiteral("lowered"));
         QVERIFY(!m->inputs.empty() && !m->outputs.empty());
         QVERIFY(!m->keras_topology_json.empty());
+        ++g_lowered;
     }
+}
+
+void TestKerasH5::cleanupTestCase() {
+    int refused = 0;
+    std::string by_class;
+    for (const auto& [cls, n] : g_refused) {
+        refused += n;
+        by_class += (by_class.empty() ? "" : ", ") + std::to_string(n) + " " + cls;
+    }
+    qInfo("Keras .h5 corpus: %d lowered, %d weights-only, %d refused (%s)", g_lowered, g_weights, refused, by_class.c_str());
 }
 
 void TestKerasH5::not_hdf5() {
