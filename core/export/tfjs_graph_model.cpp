@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <google/protobuf/util/json_util.h>
 
 #include "core/proto/graph.pb.h"
+#include "export/wrap_const_outputs.h"
 #include "formats/graphdef/graphdef_proto.h"
 
 namespace wb::exporter {
@@ -144,8 +146,16 @@ std::string dump_python_json(const nlohmann::ordered_json& j) {
     return out;
 }
 
-Expected<nlohmann::ordered_json> graph_model_json(const ir::Model& model, const GraphModelOptions& options,
+Expected<nlohmann::ordered_json> graph_model_json(const ir::Model& source, const GraphModelOptions& options,
                                                    WeightGroup& weights) {
+    // A copy shares the tensor buffers; only graphs with a Const output pay for it.
+    std::optional<ir::Model> wrapped;
+    for (const auto& o : source.outputs)
+        if (const ir::Node* n = source.graph.find(ir::parse_input(o.name).node); n && n->is_const() && !wrapped) {
+            wrapped = source;
+            wrap_const_outputs(*wrapped);
+        }
+    const ir::Model& model = wrapped ? *wrapped : source;
     tensorflow::GraphDef gd;
     formats::graph_to_proto(model.graph, &gd);
     gd.mutable_versions();  // tfjs dereferences modelTopology.versions unconditionally (spec §8.1)

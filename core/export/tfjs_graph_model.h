@@ -26,7 +26,8 @@ struct GraphModelOptions {
 // signature, modelTopology (protobuf JSON mapping of the GraphDef with Const values cleared),
 // userDefinedMetadata, weightsManifest. Const tensors are collected into `weights` (main graph in
 // node order, then function bodies with Consts renamed "<function>/<const>"); the manifest is
-// filled in by the caller after writing the shards.
+// filled in by the caller after writing the shards. An output that is a bare Const is written
+// behind an Identity (wrap_const_outputs), so TensorFlow.js can run the model more than once.
 Expected<nlohmann::ordered_json> graph_model_json(const ir::Model& model, const GraphModelOptions& options,
                                                    WeightGroup& weights);
 

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
-// Exports of corpus models load in real TensorFlow.js 4.22 (tfjs_run.js, cpu backend) and give
-// the reference values: tfjs/expected-values.json for SavedModels, the TensorFlow outputs
-// (*.prediction.csv) for tf_graphs cases. Tolerance 1e-5 abs + 1e-5 rel.
+// Exports of corpus models load in real TensorFlow.js 4.22 (tfjs_run.js) and give the reference
+// values: tfjs/expected-values.json for SavedModels, the TensorFlow outputs (*.prediction.csv) for
+// tf_graphs cases (1e-5 abs + 1e-5 rel). All on the wasm backend (the tfjs-reference setup;
+// tfjs_run.js falls back to cpu for a kernel wasm lacks). ourRuntimeAgrees runs every corpus conversion
+// on the wasm backend twice (results disposed, as tfjs users do) and compares it with `tfjs-wb run`
+// on the same export and inputs (1e-4 abs + 1e-4 rel).
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -25,35 +31,69 @@ fs::path tfjs_dir() {
     return env && *env ? fs::path(env) : fs::path(WB_DEFAULT_TFJS_DIR);
 }
 
-// Runs tfjs_run.js; returns the output values in output order, or an error text.
-std::string run_tfjs(const fs::path& model, const nlohmann::json& inputs, std::vector<std::vector<double>>& out) {
-    const auto work = test::temp_dir("tfjs-run");
-    std::ofstream(work / "inputs.json") << inputs.dump();
+using Outputs = std::vector<std::pair<std::string, std::vector<double>>>;  // tensor name → values
+
+// outputs.json + .bin files (the layout tfjs_run.js and `tfjs-wb run` share), in manifest order.
+Outputs read_outputs(const fs::path& dir) {
+    Outputs out;
+    std::ifstream in(dir / "outputs.json");
+    auto manifest = nlohmann::ordered_json::parse(in);
+    for (auto it = manifest.begin(); it != manifest.end(); ++it) {
+        std::ifstream bin(dir / it.value()["file"].get<std::string>(), std::ios::binary);
+        std::vector<char> bytes((std::istreambuf_iterator<char>(bin)), {});
+        std::vector<double> values;
+        const std::string dtype = it.value()["dtype"];
+        auto take = [&]<class T>(T) {
+            for (std::size_t i = 0; i + sizeof(T) <= bytes.size(); i += sizeof(T)) {
+                T v;
+                std::memcpy(&v, &bytes[i], sizeof(T));
+                values.push_back(static_cast<double>(v));
+            }
+        };
+        if (dtype == "int32") take(int32_t{});
+        else if (dtype == "int64") take(int64_t{});
+        else if (dtype == "float64") take(double{});
+        else if (dtype == "bool" || dtype == "uint8") take(uint8_t{});
+        else if (dtype == "int8") take(int8_t{});
+        else if (dtype == "int16") take(int16_t{});
+        else if (dtype == "uint16") take(uint16_t{});
+        else take(float{});
+        out.emplace_back(it.key(), std::move(values));
+    }
+    return out;
+}
+
+// Runs a process; returns its stderr when it fails, else "".
+std::string run_process(const QString& program, const QStringList& args, int timeout_ms = 120000) {
     QProcess p;
     auto env = QProcessEnvironment::systemEnvironment();
     env.insert("TFJS_DIR", QString::fromStdString(tfjs_dir().string()));
     p.setProcessEnvironment(env);
-    p.start("node", {QString(WB_TFJS_RUN_JS), QString::fromStdString(model.string()),
-                     QString::fromStdString((work / "inputs.json").string()), QString::fromStdString((work / "out").string())});
-    if (!p.waitForFinished(120000) || p.exitCode() != 0) return p.readAllStandardError().toStdString();
-    std::ifstream in(work / "out" / "outputs.json");
-    auto manifest = nlohmann::ordered_json::parse(in);
-    for (auto it = manifest.begin(); it != manifest.end(); ++it) {
-        std::ifstream bin(work / "out" / it.value()["file"].get<std::string>(), std::ios::binary);
-        std::vector<char> bytes((std::istreambuf_iterator<char>(bin)), {});
-        std::vector<double> values;
-        const std::string dtype = it.value()["dtype"];
-        for (std::size_t i = 0; i + 4 <= bytes.size(); i += 4) {
-            if (dtype == "int32") values.push_back(*reinterpret_cast<const int32_t*>(&bytes[i]));
-            else values.push_back(*reinterpret_cast<const float*>(&bytes[i]));
-        }
-        if (dtype == "bool") {
-            values.clear();
-            for (char c : bytes) values.push_back(c ? 1.0 : 0.0);
-        }
-        out.push_back(std::move(values));
-    }
+    p.start(program, args);
+    if (!p.waitForFinished(timeout_ms) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return "exit " + std::to_string(p.exitCode()) + ": " + p.readAllStandardError().toStdString();
     return {};
+}
+
+// Runs tfjs_run.js (cpu, once unless `extra` says otherwise); fills `out` with the outputs, or returns an error text.
+std::string run_tfjs(const fs::path& model, const nlohmann::json& inputs, Outputs& out,
+                     const QStringList& extra = {}, fs::path* out_dir = nullptr) {
+    const auto work = test::temp_dir("tfjs-run");
+    std::ofstream(work / "inputs.json") << inputs.dump();
+    const auto err = run_process("node", QStringList{QString(WB_TFJS_RUN_JS), QString::fromStdString(model.string()),
+                                                     QString::fromStdString((work / "inputs.json").string()),
+                                                     QString::fromStdString((work / "out").string())} + extra);
+    if (!err.empty()) return err;
+    out = read_outputs(work / "out");
+    if (out_dir) *out_dir = work / "out";
+    return {};
+}
+
+std::string run_tfjs(const fs::path& model, const nlohmann::json& inputs, std::vector<std::vector<double>>& out) {
+    Outputs named;
+    auto err = run_tfjs(model, inputs, named, {"--backend", "wasm"});
+    for (auto& [_, v] : named) out.push_back(std::move(v));
+    return err;
 }
 
 bool close(double got, double want) { return std::abs(got - want) <= 1e-5 + 1e-5 * std::abs(want); }
@@ -65,6 +105,107 @@ std::vector<double> read_csv(const fs::path& p) {
     while (std::getline(in, line))
         if (!line.empty()) v.push_back(line == "true" ? 1.0 : line == "false" ? 0.0 : std::stod(line));
     return v;
+}
+
+// The dtype our runtime takes for a placeholder dtype: the graph's own (int64 stays int64); the
+// tfjs side gets the dtype TensorFlow.js maps it to (OM:parseDtypeParam: int64/uint8/… → int32).
+std::string native_dtype(const std::string& tf_dtype) {
+    static const std::map<std::string, std::string> native = {
+        {"DT_INT64", "int64"}, {"DT_UINT8", "uint8"}, {"DT_INT8", "int8"}, {"DT_INT16", "int16"}, {"DT_UINT16", "uint16"}};
+    auto it = native.find(tf_dtype);
+    return it == native.end() ? "" : it->second;
+}
+
+// Seeded inputs for an export, in the layout both runners read: the signature inputs (or every
+// Placeholder of a frozen graph), -1 dimensions as 2, floats in [-1, 1), integers in 0..3;
+// `native`: dtypes as the graph declares them (for `tfjs-wb run`). Null when an input has an
+// unknown rank (no shape to make up).
+nlohmann::json make_inputs(const nlohmann::json& model_json, bool native = false) {
+    nlohmann::json inputs = nlohmann::json::object();
+    uint32_t state = 12345;
+    auto next = [&] { return (state = state * 1664525u + 1013904223u) / 4294967296.0; };
+    auto add = [&](const std::string& key, const std::string& tf_dtype, const nlohmann::json& shape) {
+        if (shape.value("unknownRank", false)) return false;
+        std::vector<int64_t> dims;
+        int64_t count = 1;
+        for (const auto& d : shape.value("dim", nlohmann::json::array())) {
+            int64_t v = std::stoll(d.value("size", std::string("0")));
+            dims.push_back(v < 0 ? 2 : v);
+            count *= dims.back();
+        }
+        const bool is_float = tf_dtype == "DT_FLOAT" || tf_dtype == "DT_DOUBLE" || tf_dtype == "DT_HALF";
+        const std::string dtype = is_float ? "float32" : tf_dtype == "DT_BOOL" ? "bool" : "int32";
+        nlohmann::json data = nlohmann::json::array();
+        for (int64_t i = 0; i < count; ++i)
+            data.push_back(is_float ? 2.0 * next() - 1.0 : std::floor(next() * (dtype == "bool" ? 2 : 4)));
+        const std::string own = native ? native_dtype(tf_dtype) : "";
+        inputs[key] = {{"shape", dims}, {"dtype", own.empty() ? dtype : own}, {"data", data}};
+        return true;
+    };
+    const auto& sig = model_json["signature"];
+    if (sig.contains("inputs") && !sig["inputs"].empty()) {
+        for (const auto& [key, e] : sig["inputs"].items())
+            if (!add(key, e.value("dtype", std::string("DT_FLOAT")), e.value("tensorShape", nlohmann::json::object())))
+                return nullptr;
+        return inputs;
+    }
+    for (const auto& n : model_json["modelTopology"]["node"]) {
+        if (n["op"] != "Placeholder") continue;
+        const auto& attr = n.value("attr", nlohmann::json::object());
+        const std::string dtype = attr.contains("dtype") ? attr["dtype"].value("type", std::string("DT_FLOAT")) : "DT_FLOAT";
+        const auto shape = attr.contains("shape") ? attr["shape"].value("shape", nlohmann::json::object())
+                                                  : nlohmann::json{{"unknownRank", true}};
+        if (!add(n["name"], dtype, shape)) return nullptr;
+    }
+    return inputs;
+}
+
+// `tfjs-wb run` on an export: our runtime, same inputs file and output layout as tfjs_run.js.
+std::string run_ours(const fs::path& model, const nlohmann::json& inputs, Outputs& out) {
+    const auto work = test::temp_dir("wb-run");
+    std::ofstream(work / "inputs.json") << inputs.dump();
+    const auto err = run_process(QString::fromStdString((test::bin_dir() / "tfjs-wb").string()),
+                                 {"run", QString::fromStdString(model.string()), "--input",
+                                  QString::fromStdString((work / "inputs.json").string()), "--out",
+                                  QString::fromStdString((work / "out").string())});
+    if (err.empty()) out = read_outputs(work / "out");
+    return err;
+}
+
+// Every output of `theirs` (named by tensor) has an output in `ours` (named by signature key or
+// tensor) with equal size and values within 1e-4 abs + 1e-4 rel (NaN matches NaN). Returns the
+// first mismatch, tracks the largest difference.
+std::string compare_outputs(const Outputs& theirs, const Outputs& ours, const nlohmann::json& model_json, double& max_diff) {
+    std::map<std::string, std::string> key_of;
+    const auto outputs = model_json["signature"].value("outputs", nlohmann::json::object());
+    for (const auto& [key, e] : outputs.items())
+        key_of[e.value("name", key)] = key;
+    for (const auto& [name, want] : theirs) {
+        auto it = std::find_if(ours.begin(), ours.end(), [&](const auto& o) {
+            return o.first == name || (key_of.count(name) && o.first == key_of[name]);
+        });
+        if (it == ours.end()) return "output " + name + " missing from tfjs-wb run";
+        if (it->second.size() != want.size())
+            return name + ": " + std::to_string(it->second.size()) + " values vs " + std::to_string(want.size());
+        for (std::size_t i = 0; i < want.size(); ++i) {
+            const double got = it->second[i];
+            if (std::isnan(got) && std::isnan(want[i])) continue;
+            const double d = std::abs(got - want[i]);
+            max_diff = std::max(max_diff, d);
+            if (!(d <= 1e-4 + 1e-4 * std::abs(want[i])))
+                return name + "[" + std::to_string(i) + "]: ours " + std::to_string(got) + " vs TensorFlow.js " + std::to_string(want[i]);
+        }
+    }
+    return {};
+}
+
+exporter::ConvertOptions options_of(const nlohmann::json& c) {
+    exporter::ConvertOptions o;
+    o.input_format = c["format"];
+    if (c.contains("signature")) o.read.signature_name = c["signature"].get<std::string>();
+    if (c.contains("tags")) o.read.saved_model_tags = c["tags"].get<std::string>();
+    if (c.contains("outputs")) o.read.output_node_names = {c["outputs"].get<std::string>()};
+    return o;
 }
 
 }  // namespace
@@ -82,6 +223,51 @@ private slots:
             if (test::in_ci()) QFAIL(why.c_str());
             QSKIP(why.c_str());
         }
+    }
+
+    // Every conversion of convert_cases.json that must succeed: real TensorFlow.js on the wasm
+    // backend, run twice with its results disposed in between (a Const output handed back as the
+    // weight would die: DM21), against our runtime on the same export and inputs.
+    void ourRuntimeAgrees() {
+        WB_REQUIRE_CORPUS();
+        std::ifstream in(WB_CONVERT_CASES);
+        const auto cases = nlohmann::json::parse(in);
+        int checked = 0, on_cpu = 0, unknown_rank = 0;
+        double max_diff = 0.0;
+        for (const auto& c : cases["cases"]) {
+            if (c["expect"] != "ok") continue;
+            const std::string what = c["input"].get<std::string>() + " " + c.value("signature", "");
+            const auto out = test::temp_dir("compat-ours") / "web";
+            auto r = exporter::convert_to_graph_model(test::corpus_dir() / c["input"].get<std::string>(), out, options_of(c));
+            QVERIFY2(r.ok(), (what + ": " + (r.ok() ? "" : r.error().what())).c_str());
+            std::ifstream mj(out / "model.json");
+            const auto model_json = nlohmann::json::parse(mj);
+            const auto inputs = make_inputs(model_json);
+            if (inputs.is_null()) {  // no shape to make inputs from
+                qInfo("%s: skipped, an input has an unknown rank", what.c_str());
+                ++unknown_rank;
+                continue;
+            }
+            Outputs theirs, ours;
+            fs::path tfjs_out;
+            auto err = run_tfjs(out, inputs, theirs, {"--backend", "wasm", "--runs", "2"}, &tfjs_out);
+            QVERIFY2(err.empty(), (what + ": TensorFlow.js failed: " + err).c_str());
+            std::ifstream run_json(tfjs_out / "run.json");
+            const auto run = nlohmann::json::parse(run_json);
+            if (run["backend"] != "wasm") {
+                ++on_cpu;
+                qInfo("%s: wasm lacks a kernel, ran on cpu (%s)", what.c_str(), run["fallback"].dump().c_str());
+            }
+            err = run_ours(out, make_inputs(model_json, true), ours);
+            QVERIFY2(err.empty(), (what + ": tfjs-wb run failed: " + err).c_str());
+            QVERIFY2(!theirs.empty(), (what + ": no outputs").c_str());
+            err = compare_outputs(theirs, ours, model_json, max_diff);
+            QVERIFY2(err.empty(), (what + ": " + err).c_str());
+            ++checked;
+        }
+        qInfo("our runtime agrees with TensorFlow.js (wasm, 2 runs) on %d corpus conversions (%d fell back to cpu), "
+              "max abs difference %.3g; %d skipped (unknown input rank)", checked, on_cpu, max_diff, unknown_rank);
+        QVERIFY(checked >= 20);
     }
 
     void expectedValues() {
