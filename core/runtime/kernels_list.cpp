@@ -39,6 +39,8 @@ void register_selection_kernels(KernelRegistry&);
 void register_counting_kernels(KernelRegistry&);
 void register_diag_kernels(KernelRegistry&);
 void register_sequence_kernels(KernelRegistry&);
+void register_special_math_kernels(KernelRegistry&);
+void register_linalg_kernels(KernelRegistry&);
 
 void register_all_kernels(KernelRegistry& registry) {
     register_basic_kernels(registry);
@@ -74,6 +76,8 @@ void register_all_kernels(KernelRegistry& registry) {
     register_counting_kernels(registry);
     register_diag_kernels(registry);
     register_sequence_kernels(registry);
+    register_special_math_kernels(registry);
+    register_linalg_kernels(registry);
 }
 
 }  // namespace wb::runtime
