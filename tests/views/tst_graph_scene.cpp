@@ -4,9 +4,11 @@
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTest>
+#include <QTimer>
 
 #include "common/corpus.h"
 #include "synthetic_graph.h"
+#include "views/graph/function_browser.h"
 #include "views/graph/graph_export.h"
 #include "views/graph/graph_items.h"
 #include "views/graph/graph_scene.h"
@@ -112,6 +114,108 @@ private slots:
         QCOMPARE(scene.selectedNode(), node_of(*index, "block0/Relu"));
         QTest::keyClick(&view, Qt::Key_Right);
         QCOMPARE(scene.selectedNode(), node_of(*index, "block1/weights"));
+    }
+
+    // With both scopes expanded, the edge block0/Relu → block1/Conv2D leaves the real Relu and
+    // ends on the real Conv2D, not on the scopes' frames.
+    void edgesReachNodesInsideExpandedGroups() {
+        views::GraphScene scene;
+        auto [index, tree] = load(3);
+        scene.setGraph(index, tree);
+        QVERIFY(waitLayout(scene));
+        auto* relu = scene.nodeItem(node_of(*index, "block0/Relu"));
+        auto* conv = scene.nodeItem(node_of(*index, "block1/Conv2D"));
+        QVERIFY(relu && conv);
+        QVERIFY(tree->group_of_node(relu->node()) != tree->group_of_node(conv->node()));
+        const QPointF from = relu->scenePos() + QPointF(84, 46);  // bottom centre (kNodeWidth/2, kNodeHeight)
+        const QPointF to = conv->scenePos() + QPointF(84, 0);     // top centre
+        bool found = false;
+        for (auto* item : scene.items()) {
+            if (item->type() != views::EdgeGraphicsItem::Type) continue;
+            const auto& path = static_cast<views::EdgeGraphicsItem*>(item)->path();
+            const QPointF a = path.elementAt(0), b = path.currentPosition();
+            if (QLineF(a, from).length() < 1 && QLineF(b, to).length() < 1) found = true;
+        }
+        QVERIFY(found);
+    }
+
+    // "^x" inputs become dashed control edges; data edges stay solid.
+    void controlEdgesAreDrawn() {
+        auto model = std::make_shared<ir::Model>(*test::synthetic_model(2, false));
+        ir::Node wait;
+        wait.name = "after/wait";
+        wait.op = "NoOp";
+        wait.inputs = {"^block1/Relu"};
+        model->graph.add(std::move(wait));
+        auto index = std::make_shared<const views::GraphIndex>(model);
+        QCOMPARE(index->control_edges().size(), std::size_t(1));
+        QVERIFY(index->in_edges(node_of(*index, "after/wait")).empty());  // walking follows data only
+        views::GraphScene scene;
+        scene.setGraph(index, std::make_shared<const views::GroupTree>(*index));
+        QVERIFY(waitLayout(scene));
+        int control = 0, data = 0;
+        for (auto* item : scene.items())
+            if (item->type() == views::EdgeGraphicsItem::Type)
+                (static_cast<views::EdgeGraphicsItem*>(item)->control() ? control : data)++;
+        QCOMPARE(control, 1);
+        QVERIFY(data > 0);
+    }
+
+    // Expand all on 10,000 nodes: every node gets an item, built in slices between event-loop
+    // turns (a timer keeps firing meanwhile) rather than in one blocking pass.
+    void expandAllBuildsInSlices() {
+        views::GraphScene scene;
+        auto [index, tree] = load(2000);
+        scene.setGraph(index, tree);
+        QVERIFY(waitLayout(scene));
+        bool partial = false;  // seen from the event loop: some items built, not all, still building
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, &scene, [&] {
+            const int shown = scene.visibleNodeCount();
+            if (scene.layoutRunning() && shown > 200 && shown < index->size()) partial = true;
+        });
+        ticker.start(0);
+        QSignalSpy laid(&scene, &views::GraphScene::layoutFinished);
+        scene.expandAll();
+        QVERIFY(laid.wait(120000));
+        ticker.stop();
+        QCOMPARE(scene.visibleNodeCount(), index->size());
+        QVERIFY2(partial, "the items were built in one blocking pass");
+        scene.collapseAll();
+        QVERIFY(waitLayout(scene));
+        QVERIFY(scene.visibleNodeCount() < 10);
+    }
+
+    // A function library: each body is drawn from its arguments to its return values.
+    void functionBodiesAreShown() {
+        auto model = std::make_shared<ir::Model>(*test::synthetic_model(1, false));
+        ir::Function fn;
+        fn.name = "while_body_7";
+        fn.inputs = {ir::ArgDef{"x", ir::DType::Float32, {}, {}, {}, false}};
+        fn.outputs = {ir::ArgDef{"y", ir::DType::Float32, {}, {}, {}, false}};
+        ir::Node one, add;
+        one.name = "one";
+        one.op = "Const";
+        add.name = "add";
+        add.op = "AddV2";
+        add.inputs = {"x", "one:output:0"};
+        fn.nodes = {one, add};
+        fn.ret["y"] = "add:z:0";
+        model->graph.functions.push_back(fn);
+        views::FunctionBrowser browser;
+        QSignalSpy laid(browser.scene(), &views::GraphScene::layoutFinished);
+        browser.setModel(model);
+        QCOMPARE(browser.functionCount(), 1);
+        QVERIFY(laid.wait(20000));
+        const auto& index = browser.scene()->index();
+        QCOMPARE(index.size(), 4);  // _Arg x, one, add, _Retval y
+        const int add_node = node_of(index, "add");
+        QCOMPARE(index.in_edges(add_node).size(), std::size_t(2));
+        QCOMPARE(index.out_edges(add_node).size(), std::size_t(1));
+        QCOMPARE(browser.scene()->visibleNodeCount(), 4);
+        browser.setModel(test::synthetic_model(1, false));
+        QCOMPARE(browser.functionCount(), 0);
+        QVERIFY(!browser.scene()->hasGraph());
     }
 
     void exportsPngAndSvg() {

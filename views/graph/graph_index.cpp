@@ -19,11 +19,15 @@ GraphIndex::GraphIndex(std::shared_ptr<const ir::Model> model) : model_(std::mov
         style_of_[i] = it->second;
         if (!styles_[it->second].tfjs_supported) ++tfjs_unsupported_;
         for (const auto& input : node.inputs) {
-            if (input.empty() || input[0] == '^') continue;  // control edges are not drawn
+            if (input.empty()) continue;
             const auto ref = ir::parse_input(input);
             const ir::Node* src = model_->graph.find(ref.node);
             if (!src) continue;
             const int s = static_cast<int>(src - nodes.data());
+            if (input[0] == '^') {  // kept apart: walking, search and properties follow data only
+                control_edges_.push_back({s, i, -1});
+                continue;
+            }
             const int e = static_cast<int>(edges_.size());
             edges_.push_back({s, i, ref.index});
             out_[s].push_back(e);

@@ -29,6 +29,8 @@ public:
     const ir::Node& node(int i) const { return model_->graph.nodes()[static_cast<std::size_t>(i)]; }
 
     const std::vector<DataEdge>& edges() const { return edges_; }
+    // Control dependencies ("^node" inputs), drawn dashed; port is -1. Not in in/out_edges().
+    const std::vector<DataEdge>& control_edges() const { return control_edges_; }
     const std::vector<int>& in_edges(int node) const { return in_[node]; }   // indices into edges()
     const std::vector<int>& out_edges(int node) const { return out_[node]; }
     const OpStyle& style(int node) const { return styles_[style_of_[node]]; }
@@ -44,7 +46,7 @@ public:
 
 private:
     std::shared_ptr<const ir::Model> model_;
-    std::vector<DataEdge> edges_;
+    std::vector<DataEdge> edges_, control_edges_;
     std::vector<std::vector<int>> in_, out_;
     std::vector<OpStyle> styles_;  // one per distinct op
     std::vector<int> style_of_;

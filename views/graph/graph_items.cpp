@@ -16,8 +16,12 @@ NodeGraphicsItem::NodeGraphicsItem(const GraphScene* scene, int node) : scene_(s
     setFlags(ItemIsSelectable | ItemIsFocusable);
     setZValue(2);
     setCacheMode(DeviceCoordinateCache);
-    const auto& nd = scene->index().node(node);
-    const auto& style = scene->index().style(node);
+    refresh();
+}
+
+void NodeGraphicsItem::refresh() {
+    const auto& nd = scene_->index().node(node_);
+    const auto& style = scene_->index().style(node_);
     QString tip = QStringLiteral("<b>%1</b><br>%2").arg(QString::fromStdString(nd.name).toHtmlEscaped(),
                                                         QString::fromStdString(nd.op).toHtmlEscaped());
     if (!style.tfjs_supported)
@@ -28,7 +32,10 @@ NodeGraphicsItem::NodeGraphicsItem(const GraphScene* scene, int node) : scene_(s
                    .arg(palette::kRuntimeMissing.name(),
                         QCoreApplication::translate("wb::views::NodeGraphicsItem",
                                                     "The bundled runtime has no kernel for this op."));
+    if (const NodeMark* mark = scene_->nodeMark(node_); mark && !mark->tooltip.isEmpty())
+        tip += QStringLiteral("<br><span style='color:%1'>%2</span>").arg(mark->color.name(), mark->tooltip.toHtmlEscaped());
     setToolTip(tip);
+    update();
 }
 
 QRectF NodeGraphicsItem::boundingRect() const {
@@ -48,6 +55,12 @@ void NodeGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option
         p->setBrush(Qt::NoBrush);
         p->drawRoundedRect(box.adjusted(-4, -4, 4, 4), 9, 9);
         if (border_width < 2) border = palette::kSelection;
+    }
+    const NodeMark* mark = scene_->nodeMark(node_);
+    if (mark) {  // a workflow's mark (e.g. removed / fused / new) as a wide outer ring
+        p->setPen(QPen(mark->color, 4));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(box.adjusted(-3, -3, 3, 3), 9, 9);
     }
     p->setPen(QPen(border, border_width));
     p->setBrush(palette::node_fill(style.fill));
@@ -77,6 +90,18 @@ void NodeGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option
     const QString short_name = QString::fromStdString(slash == std::string::npos ? name : name.substr(slash + 1));
     p->drawText(QRectF(text_box.left(), text_box.top() + 19, text_box.width(), 16), Qt::AlignLeft | Qt::AlignVCenter,
                 QFontMetricsF(font).elidedText(short_name, Qt::ElideMiddle, text_box.width()));
+    if (mark && !mark->tag.isEmpty()) {
+        font.setBold(true);
+        font.setPointSizeF(7);
+        p->setFont(font);
+        const qreal w = QFontMetricsF(font).horizontalAdvance(mark->tag) + 10;
+        const QRectF tag(metrics::kNodeWidth - w - 14, metrics::kNodeHeight - 7, w, 13);
+        p->setPen(Qt::NoPen);
+        p->setBrush(mark->color);
+        p->drawRoundedRect(tag, 6, 6);
+        p->setPen(Qt::white);
+        p->drawText(tag, Qt::AlignCenter, mark->tag);
+    }
     if (!style.tfjs_supported || !style.runtime_supported) {
         const QColor badge = !style.tfjs_supported ? palette::kUnsupported : palette::kRuntimeMissing;
         const QRectF dot(metrics::kNodeWidth - 10, -6, 16, 16);
@@ -200,7 +225,8 @@ void GroupGraphicsItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
     QGraphicsItem::mousePressEvent(event);
 }
 
-EdgeGraphicsItem::EdgeGraphicsItem(const QPolygonF& route, QString label) : label_(std::move(label)) {
+EdgeGraphicsItem::EdgeGraphicsItem(const QPolygonF& route, QString label, bool control)
+    : label_(std::move(label)), control_(control) {
     setZValue(1);
     if (route.size() < 2) return;
     // Smooth the polyline: straight to the first midpoint, quadratic curves through the bends.
@@ -229,7 +255,7 @@ QPainterPath EdgeGraphicsItem::shape() const {
 
 void EdgeGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
     const qreal lod = option->levelOfDetailFromTransform(p->worldTransform());
-    p->setPen(QPen(palette::kEdge, 1.3));
+    p->setPen(QPen(palette::kEdge, 1.3, control_ ? Qt::DashLine : Qt::SolidLine));
     p->setBrush(Qt::NoBrush);
     p->drawPath(path_);
     p->setPen(Qt::NoPen);

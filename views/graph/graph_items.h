@@ -16,6 +16,8 @@ public:
     NodeGraphicsItem(const GraphScene* scene, int node);
     int type() const override { return Type; }
     int node() const { return node_; }
+    // Re-reads the node's mark (tooltip and look) after GraphScene::setNodeMarks.
+    void refresh();
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
@@ -35,6 +37,7 @@ public:
     int type() const override { return Type; }
     int group() const { return group_; }
     bool expanded() const { return expanded_; }
+    QSizeF size() const { return size_; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
@@ -49,12 +52,14 @@ private:
     QSizeF size_;
 };
 
-// A data edge drawn along its layout route, with an arrow and a dtype/shape label
-// (the label only when zoomed in far enough to read it).
+// An edge drawn along its layout route, with an arrow and a dtype/shape label (the label
+// only when zoomed in far enough to read it). Control dependencies are dashed.
 class EdgeGraphicsItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 3 };
-    EdgeGraphicsItem(const QPolygonF& route, QString label);
+    EdgeGraphicsItem(const QPolygonF& route, QString label, bool control = false);
+    bool control() const { return control_; }
+    const QPainterPath& path() const { return path_; }
     int type() const override { return Type; }
     QRectF boundingRect() const override { return bounds_; }
     QPainterPath shape() const override;
@@ -66,6 +71,7 @@ private:
     QString label_;
     QPointF label_pos_;
     QRectF bounds_;
+    bool control_ = false;
 };
 
 }  // namespace wb::views

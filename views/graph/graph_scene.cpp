@@ -14,6 +14,9 @@ GraphScene::GraphScene(QObject* parent) : QGraphicsScene(parent) {
     setBackgroundBrush(palette::kBackground);
     // Items are rebuilt wholesale after each layout; a BSP tree would be rebuilt each time.
     setItemIndexMethod(QGraphicsScene::NoIndex);
+    build_timer_.setSingleShot(true);
+    build_timer_.setInterval(0);
+    connect(&build_timer_, &QTimer::timeout, this, &GraphScene::buildSlice);
     connect(&watcher_, &QFutureWatcher<LayoutResult>::finished, this, &GraphScene::onLayoutDone);
     connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::onSelectionChanged);
 }
@@ -26,9 +29,15 @@ GraphScene::~GraphScene() {
 void GraphScene::clearGraph() {
     stop_ = true;
     watcher_.waitForFinished();
-    clear();
+    build_timer_.stop();
+    building_ = false;
+    clear();  // deletes the doomed items too: they are still in the scene
     node_items_.clear();
     group_items_.clear();
+    edge_items_.clear();
+    doomed_.clear();
+    next_doomed_ = 0;
+    marks_.clear();
     index_.reset();
     tree_.reset();
     cache_.clear();
@@ -136,8 +145,13 @@ void GraphScene::onLayoutDone() {
         startLayout();
         return;
     }
-    rebuildItems();
-    emit layoutFinished(result.ms);
+    rebuildItems();  // finishBuild() announces the result once the items exist
+}
+
+void GraphScene::finishBuild() {
+    building_ = false;
+    if (watcher_.isRunning()) return;  // a newer layout is under way; it announces itself
+    emit layoutFinished(last_layout_ms_);
     if (pending_toggle_ >= 0) {
         const int g = std::exchange(pending_toggle_, -1);
         emit groupToggled(g);
@@ -145,55 +159,16 @@ void GraphScene::onLayoutDone() {
     if (pending_reveal_ >= 0) revealNode(std::exchange(pending_reveal_, -1));
 }
 
-void GraphScene::rebuildItems() {
-    const int selected = selectedNode();
-    QSignalBlocker block(this);
-    clear();
-    node_items_.assign(static_cast<std::size_t>(index_->size()), nullptr);
-    group_items_.assign(static_cast<std::size_t>(tree_->group_count()), nullptr);
-    placeGroup(tree_->root(), QPointF(0, 0));
-    if (selected >= 0 && node_items_[static_cast<std::size_t>(selected)])
-        node_items_[static_cast<std::size_t>(selected)]->setSelected(true);
-    setSceneRect(itemsBoundingRect().adjusted(-60, -60, 60, 60));
+void GraphScene::setNodeMarks(std::vector<NodeMark> marks) {
+    marks_ = std::move(marks);
+    for (auto* item : node_items_)
+        if (item) item->refresh();
 }
 
-void GraphScene::placeGroup(int group, QPointF origin) {
-    const Group& grp = tree_->group(group);
-    const auto& layout = cache_[static_cast<std::size_t>(group)];
-    if (!layout) return;
-    const auto& out = layout->layout;
-    for (std::size_t i = 0; i < grp.items.size(); ++i) {
-        const auto& member = grp.items[i];
-        const QPointF pos = origin + QPointF(out.positions[i].x, out.positions[i].y);
-        if (!member.is_group) {
-            auto* item = new NodeGraphicsItem(this, member.id);
-            item->setPos(pos);
-            addItem(item);
-            node_items_[static_cast<std::size_t>(member.id)] = item;
-            continue;
-        }
-        const auto ci = static_cast<std::size_t>(member.id);
-        const bool open = expanded_[ci] && cache_[ci];
-        const QSizeF size = open ? QSizeF(cache_[ci]->width, cache_[ci]->height)
-                                 : QSizeF(metrics::kGroupWidth, metrics::kGroupHeight);
-        auto* item = new GroupGraphicsItem(this, member.id, open, size);
-        item->setPos(pos);
-        addItem(item);
-        group_items_[ci] = item;
-        if (open)
-            placeGroup(member.id, pos + QPointF(metrics::kGroupMargin, metrics::kGroupHeader + metrics::kGroupMargin));
-    }
-    const auto& edges = index_->edges();
-    for (std::size_t e = 0; e < grp.edges.size() && e < out.routes.size(); ++e) {
-        const auto& route = out.routes[e];
-        if (route.size() < 2) continue;
-        QPolygonF poly;
-        poly.reserve(static_cast<int>(route.size()));
-        for (const auto& pt : route) poly << origin + QPointF(pt.x, pt.y);
-        QString label = QString::fromStdString(index_->edge_label(edges[static_cast<std::size_t>(grp.edges[e].sample_edge)]));
-        if (grp.edges[e].count > 1) label += QStringLiteral(" ×%1").arg(grp.edges[e].count);
-        addItem(new EdgeGraphicsItem(poly, label));
-    }
+const NodeMark* GraphScene::nodeMark(int node) const {
+    if (node < 0 || node >= static_cast<int>(marks_.size())) return nullptr;
+    const auto& mark = marks_[static_cast<std::size_t>(node)];
+    return mark.color.isValid() ? &mark : nullptr;
 }
 
 NodeGraphicsItem* GraphScene::nodeItem(int node) const {

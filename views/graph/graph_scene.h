@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include <QColor>
 #include <QFutureWatcher>
 #include <QGraphicsScene>
+#include <QPolygonF>
+#include <QTimer>
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -14,6 +17,15 @@ namespace wb::views {
 
 class NodeGraphicsItem;
 class GroupGraphicsItem;
+class EdgeGraphicsItem;
+
+// A mark a workflow puts on a node (simplification diff: removed / fused / new): a coloured
+// ring, a short tag drawn on the node and a line added to its tooltip.
+struct NodeMark {
+    QColor color;
+    QString tag;
+    QString tooltip;
+};
 
 // The graph as a scene: owns the expansion state, runs layouts on a worker thread
 // (QtConcurrent) and turns finished layouts into items. Expanding a group lays out only
@@ -39,7 +51,8 @@ public:
     // Expands the node's groups if needed, then selects it and asks views to centre on it.
     void revealNode(int node);
 
-    bool layoutRunning() const { return watcher_.isRunning(); }
+    // True while a layout runs or its items are still being built.
+    bool layoutRunning() const { return watcher_.isRunning() || building_; }
     void cancelLayout() { stop_ = true; }
     double totalLayoutMs() const { return total_layout_ms_; }
     double lastLayoutMs() const { return last_layout_ms_; }
@@ -50,6 +63,10 @@ public:
     int visibleNodeCount() const;
     // The item that currently shows `node`: the node itself or its outermost collapsed group.
     QGraphicsItem* visibleItemFor(int node) const;
+
+    // Per-node marks (indexed like the graph's nodes; empty = none). Repaints, no relayout.
+    void setNodeMarks(std::vector<NodeMark> marks);
+    const NodeMark* nodeMark(int node) const;
 
 signals:
     void layoutStarted();
@@ -63,8 +80,38 @@ private:
     void startLayout();
     void onLayoutDone();
     void rebuildItems();
-    void placeGroup(int group, QPointF origin);
+    void planGroup(int group, QPointF origin);
+    void planEdges(int group, QPointF origin);
+    QRectF plannedBoxFor(int node) const;
+    void buildSlice();
+    void finishBuild();
     void onSelectionChanged();
+
+    // The next scene, computed at once (cheap), then turned into items in time-boxed slices so
+    // that rebuilding 10,000 items (expand all) never blocks the UI thread for long.
+    struct GroupSpec {
+        int group = 0;
+        QPointF pos;
+        QSizeF size;
+        bool open = false;
+    };
+    struct EdgeSpec {
+        QPolygonF route;
+        QString label;
+        bool control = false;
+    };
+    std::vector<QPointF> node_pos_;  // planned top-left per node; NaN x = not shown
+    std::vector<GroupSpec> group_specs_;
+    std::vector<int> group_spec_of_;  // per group: index into group_specs_ or -1
+    std::vector<EdgeSpec> edge_specs_;
+    std::vector<QGraphicsItem*> doomed_;  // old items deleted in the first slices
+    std::vector<int> node_order_;         // nodes to place, in plan order
+    std::size_t next_doomed_ = 0, next_node_ = 0, next_group_ = 0, next_edge_ = 0;
+    bool building_ = false;
+    int reselect_ = -1;
+    QTimer build_timer_;
+    std::vector<EdgeGraphicsItem*> edge_items_;
+    std::vector<NodeMark> marks_;
 
     std::shared_ptr<const GraphIndex> index_;
     std::shared_ptr<const GroupTree> tree_;

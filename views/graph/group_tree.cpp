@@ -45,7 +45,8 @@ GroupTree::GroupTree(const GraphIndex& index, int max_items) {
             if (!index.style(n).tfjs_supported) ++groups_[g].tfjs_unsupported;
             if (!index.style(n).runtime_supported) ++groups_[g].runtime_unsupported;
         }
-    lift_edges(index);
+    lift_edges(index.edges(), false);
+    lift_edges(index.control_edges(), true);
 }
 
 int GroupTree::add_group(std::string label, std::string path, int parent) {
@@ -98,9 +99,8 @@ bool GroupTree::is_ancestor(int ancestor, int g) const {
     return false;
 }
 
-void GroupTree::lift_edges(const GraphIndex& index) {
+void GroupTree::lift_edges(const std::vector<DataEdge>& edges, bool control) {
     std::vector<std::map<std::pair<int, int>, std::size_t>> seen(groups_.size());
-    const auto& edges = index.edges();
     for (int e = 0; e < static_cast<int>(edges.size()); ++e) {
         int a = node_group_[edges[e].src], b = node_group_[edges[e].dst];
         int ia = node_item_[edges[e].src], ib = node_item_[edges[e].dst];
@@ -112,8 +112,9 @@ void GroupTree::lift_edges(const GraphIndex& index) {
         if (ia == ib) continue;  // both ends inside one collapsed item
         auto& grp = groups_[a];
         auto [it, fresh] = seen[a].emplace(std::pair{ia, ib}, grp.edges.size());
-        if (fresh) grp.edges.push_back({ia, ib, 0, e});
+        if (fresh) grp.edges.push_back({ia, ib, 0, e, control, {}});
         ++grp.edges[it->second].count;
+        grp.edges[it->second].members.push_back(e);
     }
 }
 

@@ -14,12 +14,14 @@ struct GroupMember {
 };
 
 // An edge between two items of the same group (their lowest common group), aggregating
-// every node-level edge that crosses between them.
+// every node-level edge that crosses between them. Data and control edges aggregate apart.
 struct GroupEdge {
     int from = 0;  // index into Group::items
     int to = 0;
     int count = 0;
-    int sample_edge = 0;  // an index into GraphIndex::edges(), for the label
+    int sample_edge = 0;  // an index into GraphIndex::edges() (control_edges() if control), for the label
+    bool control = false;
+    std::vector<int> members;  // every node-level edge lifted here (same index space as sample_edge)
 };
 
 struct Group {
@@ -56,7 +58,7 @@ private:
     int add_group(std::string label, std::string path, int parent);
     void split(int g, int max_items);
     void finish(int g);
-    void lift_edges(const GraphIndex& index);
+    void lift_edges(const std::vector<DataEdge>& edges, bool control);
 
     std::vector<Group> groups_;
     std::vector<int> node_group_, node_item_, group_item_;

@@ -6,9 +6,11 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QtConcurrent>
 
 #include "passes/pipelines.h"
+#include "views/compare/simplify_compare.h"
 #include "views/compare/table_fill.h"
 
 namespace wb::views {
@@ -36,12 +38,16 @@ SimplifyPanel::SimplifyPanel(QWidget* parent) : QWidget(parent) {
     left->addWidget(new QLabel(tr("Passes, in pipeline order:")));
     left->addWidget(list_, 1);
     left->addWidget(run_);
-    auto* right = new QSplitter(Qt::Vertical);
-    right->addWidget(passes_);
-    right->addWidget(changes_);
+    auto* tables = new QSplitter(Qt::Vertical);
+    tables->addWidget(passes_);
+    tables->addWidget(changes_);
+    compare_ = new SimplifyCompare;
+    tabs_ = new QTabWidget;
+    tabs_->addTab(compare_, tr("Side by side"));
+    tabs_->addTab(tables, tr("Passes and changes"));
     auto* top = new QHBoxLayout;
     top->addLayout(left, 1);
-    top->addWidget(right, 3);
+    top->addWidget(tabs_, 5);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(summary_);
     layout->addLayout(top, 1);
@@ -84,10 +90,13 @@ void SimplifyPanel::start() {
     auto model = model_;
     watcher_.setFuture(QtConcurrent::run([model, options] {
         Outcome out;
-        ir::Model copy = *model;  // the loaded model stays as read
-        auto report = passes::run_default_pipeline(copy, options);
+        auto copy = std::make_shared<ir::Model>(*model);  // the loaded model stays as read
+        auto report = passes::run_default_pipeline(*copy, options);
         if (!report) out.error = QString::fromStdString(report.error().what());
-        else out.report = std::make_shared<passes::PipelineReport>(std::move(*report));
+        else {
+            out.report = std::make_shared<passes::PipelineReport>(std::move(*report));
+            out.optimized = std::move(copy);
+        }
         return out;
     }));
 }
@@ -101,7 +110,9 @@ void SimplifyPanel::onFinished() {
         return;
     }
     report_ = out.report;
+    optimized_ = out.optimized;
     const auto& r = *report_;
+    compare_->setModels(model_, optimized_, r);
     summary_->setText(tr("%1 nodes → %2 nodes in %3 ms (%4 passes skipped)")
                           .arg(r.nodes_before).arg(r.nodes_after).arg(r.total_ms, 0, 'f', 1).arg(skippedPasses().size()));
     passes_->setRowCount(static_cast<int>(r.passes.size()));
