@@ -403,6 +403,10 @@
         <source>Simplification preview</source>
         <translation>Simplification preview</translation>
     </message>
+    <message>
+        <source>Function bodies</source>
+        <translation>Function bodies</translation>
+    </message>
 </context>
 <context>
     <name>wb::gui::ModelLoader</name>
@@ -572,16 +576,92 @@
         <source>Could not write %1</source>
         <translation>Could not write %1</translation>
     </message>
+    <message>
+        <source>nothing (one configuration)</source>
+        <translation>nothing (one configuration)</translation>
+    </message>
+    <message>
+        <source>float16 weights</source>
+        <translation>float16 weights</translation>
+    </message>
+    <message>
+        <source>uint8 weights</source>
+        <translation>uint8 weights</translation>
+    </message>
+    <message>
+        <source>uint16 weights</source>
+        <translation>uint16 weights</translation>
+    </message>
+    <message>
+        <source>simplified graph (converter passes)</source>
+        <translation>simplified graph (converter passes)</translation>
+    </message>
+    <message>
+        <source>Benchmark a second configuration right after, on the same inputs, and show both side by side</source>
+        <translation>Benchmark a second configuration right after, on the same inputs, and show both side by side</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>Compare &amp;with:</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>As loaded</source>
+        <translation>As loaded</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Compared</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <source>Preparing %1…</source>
+        <translation>Preparing %1…</translation>
+    </message>
+    <message>
+        <source>Median ms</source>
+        <translation>Median ms</translation>
+    </message>
+    <message>
+        <source>Min ms</source>
+        <translation>Min ms</translation>
+    </message>
+    <message>
+        <source>p90 ms</source>
+        <translation>p90 ms</translation>
+    </message>
+    <message>
+        <source>Mean ms</source>
+        <translation>Mean ms</translation>
+    </message>
+    <message>
+        <source>First run ms</source>
+        <translation>First run ms</translation>
+    </message>
+    <message>
+        <source>Session ms</source>
+        <translation>Session ms</translation>
+    </message>
+    <message>
+        <source>Peak activations MiB</source>
+        <translation>Peak activations MiB</translation>
+    </message>
+    <message>
+        <source>Profiled nodes</source>
+        <translation>Profiled nodes</translation>
+    </message>
 </context>
 <context>
     <name>wb::views::ExportDialog</name>
     <message>
         <source>Export to TensorFlow.js</source>
         <translation>Export to TensorFlow.js</translation>
-    </message>
-    <message>
-        <source>model file or SavedModel folder</source>
-        <translation>model file or SavedModel folder</translation>
     </message>
     <message>
         <source>output folder</source>
@@ -650,10 +730,6 @@
     <message>
         <source>&amp;Output folder:</source>
         <translation>&amp;Output folder:</translation>
-    </message>
-    <message>
-        <source>Output format:</source>
-        <translation>Output format:</translation>
     </message>
     <message>
         <source>&amp;Signature:</source>
@@ -743,6 +819,91 @@
         <source>Total</source>
         <translation>Total</translation>
     </message>
+    <message>
+        <source>model file, SavedModel folder or Keras .h5/.keras</source>
+        <translation>model file, SavedModel folder or Keras .h5/.keras</translation>
+    </message>
+    <message>
+        <source>Output forma&amp;t:</source>
+        <translation>Output forma&amp;t:</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Shape</translation>
+    </message>
+    <message>
+        <source>Max abs</source>
+        <translation>Max abs</translation>
+    </message>
+    <message>
+        <source>Max rel</source>
+        <translation>Max rel</translation>
+    </message>
+    <message>
+        <source>Export against source on the same random inputs; max rel = max abs / max |source|</source>
+        <translation>Export against source on the same random inputs; max rel = max abs / max |source|</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <source>Reload the export and compare its outputs with the source model&apos;s on the runtime</source>
+        <translation>Reload the export and compare its outputs with the source model&apos;s on the runtime</translation>
+    </message>
+    <message>
+        <source>A .keras file converts to tfjs_layers_model only (as tensorflowjs_converter).</source>
+        <translation>A .keras file converts to tfjs_layers_model only (as tensorflowjs_converter).</translation>
+    </message>
+    <message>
+        <source>%1 weights in %2 layers</source>
+        <translation>%1 weights in %2 layers</translation>
+    </message>
+    <message>
+        <source>Verification cancelled</source>
+        <translation>Verification cancelled</translation>
+    </message>
+    <message>
+        <source>Verify failed: %1</source>
+        <translation>Verify failed: %1</translation>
+    </message>
+    <message>
+        <source>Verified: the export reproduces the source model (max abs difference %1 over %2 outputs)</source>
+        <translation>Verified: the export reproduces the source model (max abs difference %1 over %2 outputs)</translation>
+    </message>
+    <message>
+        <source>Verify: the export differs from the source model (max abs difference %1)</source>
+        <translation>Verify: the export differs from the source model (max abs difference %1)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::views::FunctionBrowser</name>
+    <message>
+        <source>The functions of the model&apos;s library (bodies of While, If and call ops)</source>
+        <translation>The functions of the model&apos;s library (bodies of While, If and call ops)</translation>
+    </message>
+    <message>
+        <source>This model has no function library.</source>
+        <translation>This model has no function library.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n function(s) in the library.</source>
+        <translation>
+            <numerusform>%n function in the library.</numerusform>
+            <numerusform>%n functions in the library.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n node(s), %2 input(s), %3 output(s)</source>
+        <translation>
+            <numerusform>%1: %n node, %2 input, %3 output</numerusform>
+            <numerusform>%1: %n nodes, %2 inputs, %3 outputs</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wb::views::GraphExport</name>
@@ -761,6 +922,44 @@
     <message>
         <source>could not write the SVG file</source>
         <translation>could not write the SVG file</translation>
+    </message>
+</context>
+<context>
+    <name>wb::views::HeatLegend</name>
+    <message>
+        <source>&amp;Heat overlay</source>
+        <translation>&amp;Heat overlay</translation>
+    </message>
+    <message>
+        <source>Colour the graph&apos;s nodes by the chosen result; untick to turn the overlay off</source>
+        <translation>Colour the graph&apos;s nodes by the chosen result; untick to turn the overlay off</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>log scale</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+</context>
+<context>
+    <name>wb::views::HeatOverlay</name>
+    <message>
+        <source>Quantization RMSE (%1)</source>
+        <translation>Quantization RMSE (%1)</translation>
+    </message>
+    <message>
+        <source>Time per run</source>
+        <translation>Time per run</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;worst in group: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;worst in group: %2</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1257,90 @@
         <source>RMSE (%1)</source>
         <translation>RMSE (%1)</translation>
     </message>
+    <message>
+        <source>Output |error| distribution (first sample)</source>
+        <translation>Output |error| distribution (first sample)</translation>
+    </message>
+    <message>
+        <source>Weight error / quantization scale</source>
+        <translation>Weight error / quantization scale</translation>
+    </message>
+    <message>
+        <source>Model size</source>
+        <translation>Model size</translation>
+    </message>
+    <message>
+        <source>Worst layers</source>
+        <translation>Worst layers</translation>
+    </message>
+    <message>
+        <source>Output errors</source>
+        <translation>Output errors</translation>
+    </message>
+    <message>
+        <source>Weight errors</source>
+        <translation>Weight errors</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>Sizes</translation>
+    </message>
+    <message>
+        <source>Right-click a layer to keep its weights, or its group&apos;s, in float32 (what if)</source>
+        <translation>Right-click a layer to keep its weights, or its group&apos;s, in float32 (what if)</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>|quantized − float32| (log bins, lower edge)</source>
+        <translation>|quantized − float32| (log bins, lower edge)</translation>
+    </message>
+    <message>
+        <source>RMSE / scale (affine) · RMSE / max|w| (float16)</source>
+        <translation>RMSE / scale (affine) · RMSE / max|w| (float16)</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>weights</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>setting</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>%1: %2 weights quantized (was %3), output RMSE %4 → %5</source>
+        <translation>%1: %2 weights quantized (was %3), output RMSE %4 → %5</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What if&lt;/b&gt; (float32 kept: %1)&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;What if&lt;/b&gt; (float32 kept: %1)&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; reads no weight to keep in float32</source>
+        <translation>&apos;%1&apos; reads no weight to keep in float32</translation>
+    </message>
+    <message>
+        <source>Keep weights of &apos;%1&apos; in float32 (what if)</source>
+        <translation>Keep weights of &apos;%1&apos; in float32 (what if)</translation>
+    </message>
+    <message>
+        <source>Keep every weight under &apos;%1/&apos; in float32</source>
+        <translation>Keep every weight under &apos;%1/&apos; in float32</translation>
+    </message>
+    <message>
+        <source>Quantize everything again</source>
+        <translation>Quantize everything again</translation>
+    </message>
 </context>
 <context>
     <name>wb::views::RunTimeChart</name>
@@ -1088,6 +1371,10 @@
     <message>
         <source>ms</source>
         <translation>ms</translation>
+    </message>
+    <message>
+        <source>First runs</source>
+        <translation>First runs</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1421,150 @@ Enter: next match, Shift+Enter: previous match</translation>
     <message>
         <source>invalid regular expression: %1</source>
         <translation>invalid regular expression: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::views::SimplifyCompare</name>
+    <message>
+        <source>Preview a simplification to compare the graphs.</source>
+        <translation>Preview a simplification to compare the graphs.</translation>
+    </message>
+    <message>
+        <source>&amp;Check outputs</source>
+        <translation>&amp;Check outputs</translation>
+    </message>
+    <message>
+        <source>Run both graphs on the bundled runtime with the same inputs and compare the outputs</source>
+        <translation>Run both graphs on the bundled runtime with the same inputs and compare the outputs</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Shape</translation>
+    </message>
+    <message>
+        <source>Max abs difference</source>
+        <translation>Max abs difference</translation>
+    </message>
+    <message>
+        <source>Max rel difference</source>
+        <translation>Max rel difference</translation>
+    </message>
+    <message>
+        <source>Optimized</source>
+        <translation>Optimized</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Indexing both graphs…</source>
+        <translation>Indexing both graphs…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Optimized: %n node(s)</source>
+        <translation>
+            <numerusform>Optimized: %n node</numerusform>
+            <numerusform>Optimized: %n nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Original: %n node(s)</source>
+        <translation>
+            <numerusform>Original: %n node</numerusform>
+            <numerusform>Original: %n nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fused</source>
+        <translation>
+            <numerusform>%n fused</numerusform>
+            <numerusform>%n fused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rewritten</source>
+        <translation>
+            <numerusform>%n rewritten</numerusform>
+            <numerusform>%n rewritten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>Removed by %1: %2</source>
+        <translation>Removed by %1: %2</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>fused</translation>
+    </message>
+    <message>
+        <source>Fused by %1 from: %2</source>
+        <translation>Fused by %1 from: %2</translation>
+    </message>
+    <message>
+        <source>Fused into %1 by %2</source>
+        <translation>Fused into %1 by %2</translation>
+    </message>
+    <message>
+        <source>rewritten</source>
+        <translation>rewritten</translation>
+    </message>
+    <message>
+        <source>Rewritten by %1: %2</source>
+        <translation>Rewritten by %1: %2</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>Added by %1: %2</source>
+        <translation>Added by %1: %2</translation>
+    </message>
+    <message>
+        <source>Running both graphs…</source>
+        <translation>Running both graphs…</translation>
+    </message>
+    <message>
+        <source>Check failed: %1</source>
+        <translation>Check failed: %1</translation>
+    </message>
+    <message>
+        <source>Same outputs (max abs difference %1)</source>
+        <translation>Same outputs (max abs difference %1)</translation>
+    </message>
+    <message>
+        <source>Outputs differ: max abs difference %1</source>
+        <translation>Outputs differ: max abs difference %1</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1640,14 @@ Enter: next match, Shift+Enter: previous match</translation>
     <message>
         <source>fused / rewritten</source>
         <translation>fused / rewritten</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Side by side</translation>
+    </message>
+    <message>
+        <source>Passes and changes</source>
+        <translation>Passes and changes</translation>
     </message>
 </context>
 <context>

@@ -403,6 +403,10 @@
         <source>Simplification preview</source>
         <translation>Vista previa de la simplificación</translation>
     </message>
+    <message>
+        <source>Function bodies</source>
+        <translation>Cuerpos de funciones</translation>
+    </message>
 </context>
 <context>
     <name>wb::gui::ModelLoader</name>
@@ -572,16 +576,92 @@
         <source>Could not write %1</source>
         <translation>No se pudo escribir %1</translation>
     </message>
+    <message>
+        <source>nothing (one configuration)</source>
+        <translation>nada (una configuración)</translation>
+    </message>
+    <message>
+        <source>float16 weights</source>
+        <translation>pesos float16</translation>
+    </message>
+    <message>
+        <source>uint8 weights</source>
+        <translation>pesos uint8</translation>
+    </message>
+    <message>
+        <source>uint16 weights</source>
+        <translation>pesos uint16</translation>
+    </message>
+    <message>
+        <source>simplified graph (converter passes)</source>
+        <translation>grafo simplificado (pases del conversor)</translation>
+    </message>
+    <message>
+        <source>Benchmark a second configuration right after, on the same inputs, and show both side by side</source>
+        <translation>Medir una segunda configuración justo después, con las mismas entradas, y mostrar ambas lado a lado</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>Comparar &amp;con:</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>As loaded</source>
+        <translation>Tal como se cargó</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Comparado</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>Cociente</translation>
+    </message>
+    <message>
+        <source>Preparing %1…</source>
+        <translation>Preparando %1…</translation>
+    </message>
+    <message>
+        <source>Median ms</source>
+        <translation>Mediana ms</translation>
+    </message>
+    <message>
+        <source>Min ms</source>
+        <translation>Mín. ms</translation>
+    </message>
+    <message>
+        <source>p90 ms</source>
+        <translation>p90 ms</translation>
+    </message>
+    <message>
+        <source>Mean ms</source>
+        <translation>Media ms</translation>
+    </message>
+    <message>
+        <source>First run ms</source>
+        <translation>Primera ejecución ms</translation>
+    </message>
+    <message>
+        <source>Session ms</source>
+        <translation>Sesión ms</translation>
+    </message>
+    <message>
+        <source>Peak activations MiB</source>
+        <translation>Pico de activaciones MiB</translation>
+    </message>
+    <message>
+        <source>Profiled nodes</source>
+        <translation>Nodos perfilados</translation>
+    </message>
 </context>
 <context>
     <name>wb::views::ExportDialog</name>
     <message>
         <source>Export to TensorFlow.js</source>
         <translation>Exportar a TensorFlow.js</translation>
-    </message>
-    <message>
-        <source>model file or SavedModel folder</source>
-        <translation>archivo de modelo o carpeta SavedModel</translation>
     </message>
     <message>
         <source>output folder</source>
@@ -650,10 +730,6 @@
     <message>
         <source>&amp;Output folder:</source>
         <translation>Carpeta de &amp;salida:</translation>
-    </message>
-    <message>
-        <source>Output format:</source>
-        <translation>Formato de salida:</translation>
     </message>
     <message>
         <source>&amp;Signature:</source>
@@ -743,6 +819,91 @@
         <source>Total</source>
         <translation>Total</translation>
     </message>
+    <message>
+        <source>model file, SavedModel folder or Keras .h5/.keras</source>
+        <translation>archivo de modelo, carpeta SavedModel o Keras .h5/.keras</translation>
+    </message>
+    <message>
+        <source>Output forma&amp;t:</source>
+        <translation>Forma&amp;to de salida:</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Forma</translation>
+    </message>
+    <message>
+        <source>Max abs</source>
+        <translation>Máx. abs</translation>
+    </message>
+    <message>
+        <source>Max rel</source>
+        <translation>Máx. rel</translation>
+    </message>
+    <message>
+        <source>Export against source on the same random inputs; max rel = max abs / max |source|</source>
+        <translation>Exportación frente al origen con las mismas entradas aleatorias; máx. rel = máx. abs / máx. |origen|</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verificar</translation>
+    </message>
+    <message>
+        <source>Reload the export and compare its outputs with the source model&apos;s on the runtime</source>
+        <translation>Recargar la exportación y comparar sus salidas con las del modelo de origen en el runtime</translation>
+    </message>
+    <message>
+        <source>A .keras file converts to tfjs_layers_model only (as tensorflowjs_converter).</source>
+        <translation>Un archivo .keras solo se convierte a tfjs_layers_model (como en tensorflowjs_converter).</translation>
+    </message>
+    <message>
+        <source>%1 weights in %2 layers</source>
+        <translation>%1 pesos en %2 capas</translation>
+    </message>
+    <message>
+        <source>Verification cancelled</source>
+        <translation>Verificación cancelada</translation>
+    </message>
+    <message>
+        <source>Verify failed: %1</source>
+        <translation>La verificación falló: %1</translation>
+    </message>
+    <message>
+        <source>Verified: the export reproduces the source model (max abs difference %1 over %2 outputs)</source>
+        <translation>Verificado: la exportación reproduce el modelo de origen (diferencia abs. máxima %1 en %2 salidas)</translation>
+    </message>
+    <message>
+        <source>Verify: the export differs from the source model (max abs difference %1)</source>
+        <translation>Verificación: la exportación difiere del modelo de origen (diferencia abs. máxima %1)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::views::FunctionBrowser</name>
+    <message>
+        <source>The functions of the model&apos;s library (bodies of While, If and call ops)</source>
+        <translation>Las funciones de la biblioteca del modelo (cuerpos de While, If y operaciones de llamada)</translation>
+    </message>
+    <message>
+        <source>This model has no function library.</source>
+        <translation>Este modelo no tiene biblioteca de funciones.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n function(s) in the library.</source>
+        <translation>
+            <numerusform>%n función en la biblioteca.</numerusform>
+            <numerusform>%n funciones en la biblioteca.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n node(s), %2 input(s), %3 output(s)</source>
+        <translation>
+            <numerusform>%1: %n nodo, %2 entrada(s), %3 salida(s)</numerusform>
+            <numerusform>%1: %n nodos, %2 entrada(s), %3 salida(s)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wb::views::GraphExport</name>
@@ -761,6 +922,44 @@
     <message>
         <source>could not write the SVG file</source>
         <translation>no se pudo escribir el archivo SVG</translation>
+    </message>
+</context>
+<context>
+    <name>wb::views::HeatLegend</name>
+    <message>
+        <source>&amp;Heat overlay</source>
+        <translation>Mapa de &amp;calor</translation>
+    </message>
+    <message>
+        <source>Colour the graph&apos;s nodes by the chosen result; untick to turn the overlay off</source>
+        <translation>Colorear los nodos del grafo según el resultado elegido; desmarque para desactivarlo</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>escala log.</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>lineal</translation>
+    </message>
+</context>
+<context>
+    <name>wb::views::HeatOverlay</name>
+    <message>
+        <source>Quantization RMSE (%1)</source>
+        <translation>RMSE de cuantización (%1)</translation>
+    </message>
+    <message>
+        <source>Time per run</source>
+        <translation>Tiempo por ejecución</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;worst in group: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;peor del grupo: %2</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1257,90 @@
         <source>RMSE (%1)</source>
         <translation>RMSE (%1)</translation>
     </message>
+    <message>
+        <source>Output |error| distribution (first sample)</source>
+        <translation>Distribución de |error| de salida (primera muestra)</translation>
+    </message>
+    <message>
+        <source>Weight error / quantization scale</source>
+        <translation>Error de pesos / escala de cuantización</translation>
+    </message>
+    <message>
+        <source>Model size</source>
+        <translation>Tamaño del modelo</translation>
+    </message>
+    <message>
+        <source>Worst layers</source>
+        <translation>Peores capas</translation>
+    </message>
+    <message>
+        <source>Output errors</source>
+        <translation>Errores de salida</translation>
+    </message>
+    <message>
+        <source>Weight errors</source>
+        <translation>Errores de pesos</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>Tamaños</translation>
+    </message>
+    <message>
+        <source>Right-click a layer to keep its weights, or its group&apos;s, in float32 (what if)</source>
+        <translation>Clic derecho en una capa para mantener sus pesos, o los de su grupo, en float32 (hipótesis)</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>cantidad</translation>
+    </message>
+    <message>
+        <source>|quantized − float32| (log bins, lower edge)</source>
+        <translation>|cuantizado − float32| (intervalos log., borde inferior)</translation>
+    </message>
+    <message>
+        <source>RMSE / scale (affine) · RMSE / max|w| (float16)</source>
+        <translation>RMSE / escala (afín) · RMSE / máx.|w| (float16)</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>pesos</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>configuración</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>%1: %2 weights quantized (was %3), output RMSE %4 → %5</source>
+        <translation>%1: %2 pesos cuantizados (antes %3), RMSE de salida %4 → %5</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What if&lt;/b&gt; (float32 kept: %1)&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Hipótesis&lt;/b&gt; (en float32: %1)&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; reads no weight to keep in float32</source>
+        <translation>&apos;%1&apos; no lee ningún peso que mantener en float32</translation>
+    </message>
+    <message>
+        <source>Keep weights of &apos;%1&apos; in float32 (what if)</source>
+        <translation>Mantener los pesos de &apos;%1&apos; en float32 (hipótesis)</translation>
+    </message>
+    <message>
+        <source>Keep every weight under &apos;%1/&apos; in float32</source>
+        <translation>Mantener en float32 todos los pesos bajo &apos;%1/&apos;</translation>
+    </message>
+    <message>
+        <source>Quantize everything again</source>
+        <translation>Volver a cuantizar todo</translation>
+    </message>
 </context>
 <context>
     <name>wb::views::RunTimeChart</name>
@@ -1088,6 +1371,10 @@
     <message>
         <source>ms</source>
         <translation>ms</translation>
+    </message>
+    <message>
+        <source>First runs</source>
+        <translation>Primeras ejecuciones</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1421,150 @@ Intro: siguiente coincidencia, Mayús+Intro: coincidencia anterior</translation>
     <message>
         <source>invalid regular expression: %1</source>
         <translation>expresión regular no válida: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::views::SimplifyCompare</name>
+    <message>
+        <source>Preview a simplification to compare the graphs.</source>
+        <translation>Previsualice una simplificación para comparar los grafos.</translation>
+    </message>
+    <message>
+        <source>&amp;Check outputs</source>
+        <translation>&amp;Comprobar salidas</translation>
+    </message>
+    <message>
+        <source>Run both graphs on the bundled runtime with the same inputs and compare the outputs</source>
+        <translation>Ejecutar ambos grafos en el runtime incluido con las mismas entradas y comparar las salidas</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Forma</translation>
+    </message>
+    <message>
+        <source>Max abs difference</source>
+        <translation>Diferencia abs. máxima</translation>
+    </message>
+    <message>
+        <source>Max rel difference</source>
+        <translation>Diferencia rel. máxima</translation>
+    </message>
+    <message>
+        <source>Optimized</source>
+        <translation>Optimizado</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Indexing both graphs…</source>
+        <translation>Indexando ambos grafos…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Optimized: %n node(s)</source>
+        <translation>
+            <numerusform>Optimizado: %n nodo</numerusform>
+            <numerusform>Optimizado: %n nodos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Original: %n node(s)</source>
+        <translation>
+            <numerusform>Original: %n nodo</numerusform>
+            <numerusform>Original: %n nodos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n eliminado</numerusform>
+            <numerusform>%n eliminados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fused</source>
+        <translation>
+            <numerusform>%n fusionado</numerusform>
+            <numerusform>%n fusionados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rewritten</source>
+        <translation>
+            <numerusform>%n reescrito</numerusform>
+            <numerusform>%n reescritos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n nuevo</numerusform>
+            <numerusform>%n nuevos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n sin cambios</numerusform>
+            <numerusform>%n sin cambios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <source>Removed by %1: %2</source>
+        <translation>Eliminado por %1: %2</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>fusionado</translation>
+    </message>
+    <message>
+        <source>Fused by %1 from: %2</source>
+        <translation>Fusionado por %1 a partir de: %2</translation>
+    </message>
+    <message>
+        <source>Fused into %1 by %2</source>
+        <translation>Fusionado en %1 por %2</translation>
+    </message>
+    <message>
+        <source>rewritten</source>
+        <translation>reescrito</translation>
+    </message>
+    <message>
+        <source>Rewritten by %1: %2</source>
+        <translation>Reescrito por %1: %2</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>Added by %1: %2</source>
+        <translation>Añadido por %1: %2</translation>
+    </message>
+    <message>
+        <source>Running both graphs…</source>
+        <translation>Ejecutando ambos grafos…</translation>
+    </message>
+    <message>
+        <source>Check failed: %1</source>
+        <translation>La comprobación falló: %1</translation>
+    </message>
+    <message>
+        <source>Same outputs (max abs difference %1)</source>
+        <translation>Mismas salidas (diferencia abs. máxima %1)</translation>
+    </message>
+    <message>
+        <source>Outputs differ: max abs difference %1</source>
+        <translation>Las salidas difieren: diferencia abs. máxima %1</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1640,14 @@ Intro: siguiente coincidencia, Mayús+Intro: coincidencia anterior</translation>
     <message>
         <source>fused / rewritten</source>
         <translation>fusionado / reescrito</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Lado a lado</translation>
+    </message>
+    <message>
+        <source>Passes and changes</source>
+        <translation>Pases y cambios</translation>
     </message>
 </context>
 <context>

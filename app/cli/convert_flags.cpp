@@ -19,7 +19,7 @@ const std::vector<std::string> kOutputFormats = {"keras", "keras_saved_model", "
 const std::map<std::pair<std::string, std::string>, bool>& legal_pairs() {
     static const std::map<std::pair<std::string, std::string>, bool> pairs = {
         {{"keras", "tfjs_layers_model"}, false},         {{"keras_keras", "tfjs_layers_model"}, false},
-        {{"keras", "tfjs_graph_model"}, false},          {{"keras_saved_model", "tfjs_layers_model"}, false},
+        {{"keras", "tfjs_graph_model"}, true},          {{"keras_saved_model", "tfjs_layers_model"}, false},
         {{"tf_saved_model", "tfjs_graph_model"}, true},  {{"tf_hub", "tfjs_graph_model"}, true},
         {{"tf_frozen_model", "tfjs_graph_model"}, true}, {{"tfjs_layers_model", "keras"}, false},
         {{"tfjs_layers_model", "keras_keras"}, false},   {{"tfjs_layers_model", "keras_saved_model"}, false},

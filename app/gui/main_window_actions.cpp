@@ -15,6 +15,7 @@
 #include "views/graph/graph_export.h"
 #include "views/graph/graph_scene.h"
 #include "views/graph/graph_view.h"
+#include "views/graph/heat_overlay.h"
 #include "views/panels/bench_panel.h"
 #include "views/panels/export_dialog.h"
 #include "views/panels/quant_panel.h"
@@ -179,6 +180,7 @@ void MainWindow::createWorkflowActions() {
         if (bench_) bench_->setModel(scene_->index().model_ptr());
         if (quant_) quant_->setModel(scene_->index().model_ptr());
         if (simplify_) simplify_->setModel(scene_->index().model_ptr());
+        views::HeatOverlay::of(view_)->clear();  // per-node results of the previous model
     });
 }
 
@@ -198,6 +200,9 @@ void MainWindow::showBenchmark() {
     if (!bench_) {
         bench_ = workflow_dock<views::BenchPanel>(this, tr("Benchmark"), "dock.benchmark");
         connect(bench_, &views::BenchPanel::nodeActivated, this, &MainWindow::focusNodeNamed);
+        connect(bench_, &views::BenchPanel::finished, this, [this](bool ok) {
+            if (ok && bench_->result()) views::HeatOverlay::of(view_)->setBenchResult(*bench_->result());
+        });
         view_menu_->addAction(qobject_cast<QDockWidget*>(bench_->parentWidget())->toggleViewAction());
     }
     if (scene_->hasGraph()) bench_->setModel(scene_->index().model_ptr());
@@ -209,6 +214,9 @@ void MainWindow::showQuantCompare() {
     if (!quant_) {
         quant_ = workflow_dock<views::QuantPanel>(this, tr("Quantization comparison"), "dock.quantization");
         connect(quant_, &views::QuantPanel::nodeActivated, this, &MainWindow::focusNodeNamed);
+        connect(quant_, &views::QuantPanel::finished, this, [this](bool ok) {
+            if (ok && quant_->report()) views::HeatOverlay::of(view_)->setQuantReport(*quant_->report());
+        });
         view_menu_->addAction(qobject_cast<QDockWidget*>(quant_->parentWidget())->toggleViewAction());
     }
     if (scene_->hasGraph()) quant_->setModel(scene_->index().model_ptr());

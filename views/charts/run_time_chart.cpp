@@ -57,30 +57,64 @@ void RunTimeChart::setRuns(const std::vector<double>& run_ms, int warmup, double
     median->append(1, median_ms);
     median->append(static_cast<double>(run_ms.size()), median_ms);
 
+    for (QXYSeries* s : {static_cast<QXYSeries*>(timed), static_cast<QXYSeries*>(median), static_cast<QXYSeries*>(warm),
+                         static_cast<QXYSeries*>(first)}) {
+        if (s->count() == 0) delete s;
+        else chart()->addSeries(s);
+    }
+    addAxes(run_ms.size(), *std::max_element(run_ms.begin(), run_ms.end()));
+    points_ = static_cast<int>(run_ms.size());
+}
+
+void RunTimeChart::setComparison(const std::vector<double>& a_ms, const std::vector<double>& b_ms, int warmup,
+                                 const QString& a_name, const QString& b_name) {
+    clear();
+    if (a_ms.empty() || b_ms.empty()) return;
+    auto* first = new QScatterSeries;
+    first->setName(tr("First runs"));
+    first->setColor(QColor(0xd3, 0x2f, 0x2f));
+    first->setMarkerSize(11);
+    double top = 0;
+    const QColor colors[] = {QColor(0x19, 0x76, 0xd2), QColor(0xef, 0x6c, 0x00)};
+    int which = 0;
+    for (const auto* runs : {&a_ms, &b_ms}) {
+        auto* line = new QLineSeries;
+        line->setName(which == 0 ? a_name : b_name);
+        line->setPointsVisible(true);
+        line->setColor(colors[which++]);
+        // Warm-up runs after the first stay out: they would squash the steady state.
+        for (std::size_t i = 0; i < runs->size(); ++i) {
+            if (i == 0) first->append(1, (*runs)[0]);
+            else if (static_cast<int>(i) >= warmup) line->append(static_cast<double>(i + 1), (*runs)[i]);
+            top = std::max(top, (*runs)[i]);
+        }
+        chart()->addSeries(line);
+    }
+    chart()->addSeries(first);
+    addAxes(std::max(a_ms.size(), b_ms.size()), top);
+    points_ = static_cast<int>(a_ms.size() + b_ms.size());
+}
+
+int RunTimeChart::seriesCount() const { return static_cast<int>(chart()->series().size()); }
+
+void RunTimeChart::addAxes(std::size_t runs, double max_ms) {
     auto* x_axis = new QValueAxis;
     x_axis->setTitleText(tr("Run"));
     x_axis->setLabelFormat(QStringLiteral("%d"));
     // Integer ticks from 0: run numbers, whatever the count.
-    x_axis->setRange(0, static_cast<double>(run_ms.size()) + 1);
+    x_axis->setRange(0, static_cast<double>(runs) + 1);
     x_axis->setTickType(QValueAxis::TicksDynamic);
     x_axis->setTickAnchor(0);
-    x_axis->setTickInterval(std::max(1.0, std::ceil(static_cast<double>(run_ms.size() + 1) / 10.0)));
+    x_axis->setTickInterval(std::max(1.0, std::ceil(static_cast<double>(runs + 1) / 10.0)));
     auto* y_axis = new QValueAxis;
     y_axis->setTitleText(tr("ms"));
-    y_axis->setRange(0, *std::max_element(run_ms.begin(), run_ms.end()) * 1.1);
+    y_axis->setRange(0, max_ms * 1.1);
     chart()->addAxis(x_axis, Qt::AlignBottom);
     chart()->addAxis(y_axis, Qt::AlignLeft);
-    for (QXYSeries* s : {static_cast<QXYSeries*>(timed), static_cast<QXYSeries*>(median), static_cast<QXYSeries*>(warm),
-                         static_cast<QXYSeries*>(first)}) {
-        if (s->count() == 0) {
-            delete s;
-            continue;
-        }
-        chart()->addSeries(s);
+    for (auto* s : chart()->series()) {
         s->attachAxis(x_axis);
         s->attachAxis(y_axis);
     }
-    points_ = static_cast<int>(run_ms.size());
 }
 
 }  // namespace wb::views

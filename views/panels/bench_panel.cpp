@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/panels/bench_panel.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -18,6 +19,7 @@
 
 #include "analysis/quant_report_inputs.h"
 #include "views/charts/run_time_chart.h"
+#include "views/panels/bench_panel_compare.h"
 #include "views/compare/table_fill.h"
 #include "views/panels/queued_progress.h"
 
@@ -38,6 +40,11 @@ BenchPanel::BenchPanel(QWidget* parent) : QWidget(parent) {
     runs_ = spin(1, 10000, 20, tr("&Runs:"), tr("Timed runs behind median, minimum and p90"));
     warmup_ = spin(0, 1000, 1, tr("&Warm-up:"), tr("Runs before timing starts (the first run is shown apart)"));
     profile_ = spin(0, 1000, 5, tr("&Profiled runs:"), tr("Runs of a separate profiled session for the per-node table; 0 = none"));
+    compare_with_ = new QComboBox;
+    compare_with_->addItems({tr("nothing (one configuration)"), tr("float16 weights"), tr("uint8 weights"), tr("uint16 weights"),
+                             tr("simplified graph (converter passes)")});
+    compare_with_->setToolTip(tr("Benchmark a second configuration right after, on the same inputs, and show both side by side"));
+    form->addRow(tr("Compare &with:"), compare_with_);
     run_ = new QPushButton(tr("&Run benchmark"));
     cancel_ = new QPushButton(tr("&Cancel"));
     export_ = new QPushButton(tr("&Save results…"));
@@ -62,6 +69,10 @@ BenchPanel::BenchPanel(QWidget* parent) : QWidget(parent) {
     left->addWidget(progress_);
     left->addWidget(stage_);
     left->addWidget(summary_);
+    compare_ = make_table({tr("Figure"), tr("As loaded"), tr("Compared"), tr("Ratio")});
+    compare_->setMinimumHeight(120);
+    compare_->hide();
+    left->addWidget(compare_, 1);
     left->addStretch();
     chart_ = new RunTimeChart;
     auto* top = new QHBoxLayout;
@@ -117,7 +128,9 @@ void BenchPanel::start() {
     progress_->setValue(0);
     stage_->setText(tr("Preparing inputs…"));
     auto model = model_;
-    watcher_.setFuture(QtConcurrent::run([this, model, base = options] {
+    const int compare = compare_with_->currentIndex();
+    const QString compare_name = compare_with_->currentText();
+    watcher_.setFuture(QtConcurrent::run([this, model, base = options, compare, compare_name] {
         Outcome out;
         runtime::BenchOptions options = base;
         // One random sample shaped as the model's inputs, as the quant report makes them.
@@ -127,11 +140,28 @@ void BenchPanel::start() {
             return out;
         }
         if (!samples->empty()) options.feeds = samples->front();
-        const Progress progress = queued_progress(this, progress_, stage_, &stop_);
+        const Progress queued = queued_progress(this, progress_, stage_, &stop_);
+        // With a comparison, each configuration takes half of the bar.
+        const double share = compare > 0 ? 0.5 : 1.0;
+        Progress progress{[&](double f, const std::string& s) { queued.report(f * share, s); }, &stop_};
         auto result = runtime::run_benchmark(model, options, progress);
         if (stop_) out.cancelled = true;
         else if (!result) out.error = QString::fromStdString(result.error().what());
         else out.result = std::make_shared<runtime::BenchResult>(std::move(*result));
+        if (!out.result || compare == 0) return out;
+        queued.report(0.5, tr("Preparing %1…").arg(compare_name).toStdString());
+        auto other = comparison_model(*model, compare);
+        if (!other) {
+            out.error = QString::fromStdString(other.error().what());
+            out.result.reset();
+            return out;
+        }
+        Progress second{[&](double f, const std::string& s) { queued.report(0.5 + 0.5 * f, s); }, &stop_};
+        auto compared = runtime::run_benchmark(*other, options, second);
+        if (stop_) out.cancelled = true;
+        else if (!compared) out.error = QString::fromStdString(compared.error().what());
+        else out.compared = std::make_shared<runtime::BenchResult>(std::move(*compared));
+        if (!out.compared) out.result.reset();
         return out;
     }));
 }
@@ -156,9 +186,11 @@ void BenchPanel::onFinished() {
         return;
     }
     result_ = out.result;
+    result_b_ = out.compared;
     progress_->setValue(1000);
     stage_->setText(tr("Done"));
     showResult();
+    showComparison();
     export_->setEnabled(true);
     emit finished(true, {});
 }

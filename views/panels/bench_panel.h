@@ -8,6 +8,7 @@
 #include "ir/model.h"
 #include "runtime/bench.h"
 
+class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -20,7 +21,9 @@ class RunTimeChart;
 
 // The benchmark workflow: settings, a run of wb::runtime::run_benchmark off the UI thread with
 // progress and cancel, then the per-run chart, the summary figures and the per-op-type and
-// per-node profile tables. Results save as JSON (the CLI's format) or CSV (per node).
+// per-node profile tables. Results save as JSON (the CLI's format) or CSV (per node). A second
+// configuration (quantized weights, simplified graph) can run right after on the same inputs:
+// then both result columns, their ratio and both per-run series are shown side by side.
 class BenchPanel : public QWidget {
     Q_OBJECT
 public:
@@ -29,6 +32,10 @@ public:
 
     void setModel(std::shared_ptr<const ir::Model> model);
     void setSettings(int threads, int runs, int warmup);
+    enum class Compare { None, Float16, UInt8, UInt16, Simplified };
+    void setComparison(Compare with);
+    const runtime::BenchResult* comparedResult() const { return result_b_.get(); }
+    QTableWidget* compareTable() const { return compare_; }
     void start();
     void cancel();
     bool running() const { return watcher_.isRunning(); }
@@ -45,16 +52,18 @@ signals:
 
 private:
     struct Outcome {
-        std::shared_ptr<runtime::BenchResult> result;
+        std::shared_ptr<runtime::BenchResult> result, compared;
         QString error;
         bool cancelled = false;
     };
     void onFinished();
     void showResult();
     void exportResult();
+    void showComparison();  // bench_panel_compare.cpp
+    QString comparedName() const;
 
     std::shared_ptr<const ir::Model> model_;
-    std::shared_ptr<runtime::BenchResult> result_;
+    std::shared_ptr<runtime::BenchResult> result_, result_b_;
     QFutureWatcher<Outcome> watcher_;
     std::atomic<bool> stop_{false};
     QSpinBox *threads_, *runs_, *warmup_, *profile_;
@@ -62,7 +71,8 @@ private:
     QProgressBar* progress_;
     QLabel *stage_, *summary_;
     RunTimeChart* chart_;
-    QTableWidget *ops_, *nodes_;
+    QTableWidget *ops_, *nodes_, *compare_;
+    QComboBox* compare_with_;
 };
 
 }  // namespace wb::views

@@ -42,7 +42,7 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
         e->setPlaceholderText(placeholder);
         return e;
     };
-    input_ = line(tr("model file or SavedModel folder"));
+    input_ = line(tr("model file, SavedModel folder or Keras .h5/.keras"));
     output_ = line(tr("output folder"));
     signature_ = line(tr("serving_default"));
     tags_ = line(tr("serve"));
@@ -51,7 +51,10 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
     patterns_ = line(tr("all weights, or fnmatch patterns: conv*/kernel,dense*"));
     metadata_ = line(tr("key:path.json[,key2:path2.json]"));
     format_ = new QComboBox;
-    format_->addItems({QStringLiteral("tf_frozen_model"), QStringLiteral("tf_saved_model"), QStringLiteral("tf_hub")});
+    format_->addItems({QStringLiteral("tf_frozen_model"), QStringLiteral("tf_saved_model"), QStringLiteral("tf_hub"),
+                       QStringLiteral("keras"), QStringLiteral("keras_keras")});
+    out_format_ = new QComboBox;
+    out_format_->addItems({QStringLiteral("tfjs_graph_model"), QStringLiteral("tfjs_layers_model")});
     quant_ = new QComboBox;
     quant_->addItem(tr("none"), QString());
     for (const char* d : {"float16", "uint8", "uint16"}) quant_->addItem(QLatin1String(d), QLatin1String(d));
@@ -68,7 +71,8 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
     // Connected once every widget exists: the command reads them all.
     for (auto* e : {input_, output_, signature_, tags_, nodes_, patterns_, metadata_})
         connect(e, &QLineEdit::textChanged, this, &ExportDialog::updateCommand);
-    for (auto* c : {format_, quant_}) connect(c, &QComboBox::currentIndexChanged, this, &ExportDialog::updateCommand);
+    for (auto* c : {format_, out_format_, quant_}) connect(c, &QComboBox::currentIndexChanged, this, &ExportDialog::updateCommand);
+    for (auto* c : {format_, out_format_}) connect(c, &QComboBox::currentIndexChanged, this, &ExportDialog::updateRoute);
     connect(shard_, &QSpinBox::valueChanged, this, &ExportDialog::updateCommand);
     for (auto* c : {strip_, cf2_, skip_check_, structured_}) connect(c, &QCheckBox::toggled, this, &ExportDialog::updateCommand);
     command_ = new QLineEdit;
@@ -95,7 +99,7 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
         return label;
     };
     form->addRow(buddy(tr("&Output folder:"), output_), out_row);
-    form->addRow(tr("Output format:"), new QLabel(QStringLiteral("tfjs_graph_model")));
+    form->addRow(tr("Output forma&t:"), out_format_);
     form->addRow(tr("&Signature:"), signature_);
     form->addRow(tr("&Tags:"), tags_);
     form->addRow(tr("Output &nodes:"), nodes_);
@@ -116,17 +120,26 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     files_ = make_table({tr("File"), tr("Size")});
     files_->setMinimumHeight(110);
+    diffs_ = make_table({tr("Output"), tr("Shape"), tr("Max abs"), tr("Max rel")});
+    diffs_->setMinimumHeight(80);
+    diffs_->setToolTip(tr("Export against source on the same random inputs; max rel = max abs / max |source|"));
     convert_ = new QPushButton(tr("&Convert"));
     convert_->setDefault(true);
     cancel_ = new QPushButton(tr("C&ancel"));
     cancel_->setEnabled(false);
+    verify_ = new QPushButton(tr("&Verify"));
+    verify_->setToolTip(tr("Reload the export and compare its outputs with the source model's on the runtime"));
+    verify_->setEnabled(false);
     auto* box = new QDialogButtonBox(QDialogButtonBox::Close);
     box->addButton(convert_, QDialogButtonBox::ActionRole);
     box->addButton(cancel_, QDialogButtonBox::ActionRole);
+    box->addButton(verify_, QDialogButtonBox::ActionRole);
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(convert_, &QPushButton::clicked, this, &ExportDialog::start);
     connect(cancel_, &QPushButton::clicked, this, &ExportDialog::cancel);
     connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, &ExportDialog::onFinished);
+    connect(verify_, &QPushButton::clicked, this, &ExportDialog::verify);
+    connect(&verify_watcher_, &QFutureWatcher<Checked>::finished, this, &ExportDialog::onVerified);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -135,24 +148,49 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
     layout->addWidget(progress_);
     layout->addWidget(status_);
     layout->addWidget(files_, 1);
+    layout->addWidget(diffs_, 1);
     layout->addWidget(box);
-    resize(720, 760);
-    updateCommand();
+    resize(720, 860);
+    updateRoute();
 }
 
 ExportDialog::~ExportDialog() {
     stop_ = true;
     watcher_.waitForFinished();
+    verify_watcher_.waitForFinished();
 }
 
 void ExportDialog::setSource(const QString& model_path) {
     input_->setText(model_path);
-    format_->setCurrentIndex(QFileInfo(model_path).isDir() ? 1 : 0);
+    const QString suffix = QFileInfo(model_path).suffix().toLower();
+    const bool keras = suffix == QLatin1String("h5") || suffix == QLatin1String("hdf5");
+    format_->setCurrentText(QFileInfo(model_path).isDir() ? QStringLiteral("tf_saved_model")
+                            : keras                       ? QStringLiteral("keras")
+                            : suffix == QLatin1String("keras") ? QStringLiteral("keras_keras")
+                                                          : QStringLiteral("tf_frozen_model"));
+    // The converter's default for Keras inputs is a layers model.
+    out_format_->setCurrentIndex(format_->currentText().startsWith(QLatin1String("keras")) ? 1 : 0);
     if (output_->text().isEmpty()) output_->setText(QFileInfo(model_path).absoluteDir().filePath(QFileInfo(model_path).completeBaseName() + QStringLiteral("_tfjs")));
 }
 void ExportDialog::setOutputDir(const QString& dir) { output_->setText(dir); }
 void ExportDialog::setOutputNodes(const QString& names) { nodes_->setText(names); }
 void ExportDialog::setSkipOpCheck(bool skip) { skip_check_->setChecked(skip); }
+void ExportDialog::setOutputFormat(const QString& format) { out_format_->setCurrentText(format); }
+bool ExportDialog::kerasRoute() const {
+    return format_->currentText().startsWith(QLatin1String("keras")) && out_format_->currentText() == QLatin1String("tfjs_layers_model");
+}
+
+void ExportDialog::updateRoute() {
+    // Only Keras inputs may become layers models; graph-only options mean nothing there.
+    const bool keras_in = format_->currentText().startsWith(QLatin1String("keras"));
+    if (!keras_in) out_format_->setCurrentIndex(0);
+    if (format_->currentText() == QLatin1String("keras_keras")) out_format_->setCurrentIndex(1);
+    out_format_->setEnabled(format_->currentText() == QLatin1String("keras"));
+    const bool graph = !kerasRoute();
+    for (QWidget* w : std::initializer_list<QWidget*>{signature_, tags_, nodes_, strip_, cf2_, skip_check_, structured_})
+        w->setEnabled(graph && (!keras_in || w == strip_ || w == skip_check_ || w == structured_));
+    updateCommand();
+}
 void ExportDialog::setQuantization(const QString& dtype, const QString& patterns) {
     quant_->setCurrentIndex(std::max(0, quant_->findData(dtype)));
     patterns_->setText(patterns);
@@ -194,23 +232,28 @@ Expected<exporter::ConvertOptions> ExportDialog::convertOptions() const {
 
 QString ExportDialog::commandLine() const {
     QStringList args{QStringLiteral("tfjs-wb"), QStringLiteral("convert"), QStringLiteral("--input_format=") + format_->currentText(),
-                     QStringLiteral("--output_format=tfjs_graph_model")};
+                     QStringLiteral("--output_format=") + out_format_->currentText()};
+    const bool graph = !kerasRoute(), keras_in = format_->currentText().startsWith(QLatin1String("keras"));
     auto value = [&](const char* flag, const QString& v) {
         if (!v.trimmed().isEmpty()) args << QLatin1String(flag) + QLatin1Char('=') + v.trimmed();
     };
-    value("--signature_name", signature_->text());
-    if (tags_->text().trimmed() != QLatin1String("serve")) args << QStringLiteral("--saved_model_tags=") + tags_->text().trimmed();
-    value("--output_node_names", nodes_->text());
+    if (!keras_in) {
+        value("--signature_name", signature_->text());
+        if (tags_->text().trimmed() != QLatin1String("serve")) args << QStringLiteral("--saved_model_tags=") + tags_->text().trimmed();
+        value("--output_node_names", nodes_->text());
+    }
     const QString dtype = quant_->currentData().toString();
     if (!dtype.isEmpty()) {
         const QString flag = QStringLiteral("--quantize_") + dtype;
         args << (patterns_->text().trimmed().isEmpty() ? flag : flag + QLatin1Char('=') + patterns_->text().trimmed());
     }
     if (shard_->value() != 4194304) args << QStringLiteral("--weight_shard_size_bytes=%1").arg(shard_->value());
-    if (!strip_->isChecked()) args << QStringLiteral("--strip_debug_ops=False");
-    if (cf2_->isChecked()) args << QStringLiteral("--control_flow_v2=True");
-    if (skip_check_->isChecked()) args << QStringLiteral("--skip_op_check");
-    if (structured_->isChecked()) args << QStringLiteral("--use_structured_outputs_names=True");
+    if (graph) {
+        if (!strip_->isChecked()) args << QStringLiteral("--strip_debug_ops=False");
+        if (cf2_->isChecked() && !keras_in) args << QStringLiteral("--control_flow_v2=True");
+        if (skip_check_->isChecked()) args << QStringLiteral("--skip_op_check");
+        if (structured_->isChecked()) args << QStringLiteral("--use_structured_outputs_names=True");
+    }
     value("--metadata", metadata_->text());
     args << input_->text() << output_->text();
     for (QString& a : args) a = quoted(a);
@@ -225,20 +268,45 @@ void ExportDialog::updateCommand() {
 void ExportDialog::start() {
     if (running()) return;
     auto options = convertOptions();
-    if (!options || input_->text().isEmpty() || output_->text().isEmpty()) {
-        status_->setText(options ? tr("Choose the input and the output folder.") : QString::fromStdString(options.error().what()));
+    auto keras = kerasOptions();
+    const bool layers = kerasRoute();
+    if (!options || !keras || input_->text().isEmpty() || output_->text().isEmpty()) {
+        status_->setText(!options ? QString::fromStdString(options.error().what())
+                         : !keras ? QString::fromStdString(keras.error().what())
+                                  : tr("Choose the input and the output folder."));
         emit finished(false, status_->text());
         return;
     }
+    if (format_->currentText() == QLatin1String("keras_keras") && !layers) {
+        status_->setText(tr("A .keras file converts to tfjs_layers_model only (as tensorflowjs_converter)."));
+        emit finished(false, status_->text());
+        return;
+    }
+    verify_->setEnabled(false);
+    diffs_->setRowCount(0);
+    done_input_ = input_->text();
+    done_format_ = format_->currentText();
+    done_output_ = output_->text();
+    done_read_ = options->read;
     stop_ = false;
     convert_->setEnabled(false);
     cancel_->setEnabled(true);
     progress_->setValue(0);
     files_->setRowCount(0);
     const std::filesystem::path in = input_->text().toStdString(), out = output_->text().toStdString();
-    watcher_.setFuture(QtConcurrent::run([this, in, out, opts = std::move(*options)] {
+    watcher_.setFuture(QtConcurrent::run([this, in, out, layers, opts = std::move(*options), kopts = std::move(*keras)] {
         const Progress progress = queued_progress(this, progress_, status_, &stop_);
         Outcome o;
+        if (layers) {
+            auto r = exporter::convert_keras(in, out, kopts, progress);
+            if (stop_) o.cancelled = true;
+            else if (!r) o.message = QString::fromStdString(r.error().what());
+            else {
+                o.ok = true;
+                o.message = tr("%1 weights in %2 layers").arg(r->weights).arg(r->layers_with_weights);
+            }
+            return o;
+        }
         auto report = exporter::convert_to_graph_model(in, out, opts, progress);
         if (stop_) {
             o.cancelled = true;
@@ -265,6 +333,7 @@ void ExportDialog::onFinished() {
     if (o.ok) {
         progress_->setValue(1000);
         showFiles();
+        verify_->setEnabled(true);
         status_->setText(tr("Exported to %1: %2").arg(output_->text(), o.message));
     } else {
         status_->setText(o.cancelled ? tr("Export cancelled; nothing was written") : tr("Export failed: %1").arg(o.message));

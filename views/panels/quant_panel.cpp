@@ -10,12 +10,16 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QMenu>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QtConcurrent>
 
 #include "export/quantize_select.h"
+#include "views/charts/bar_chart.h"
 #include "views/charts/layer_error_chart.h"
 #include "views/compare/table_fill.h"
+#include "views/panels/quant_panel_errors.h"
 #include "views/panels/queued_progress.h"
 
 namespace wb::views {
@@ -72,6 +76,16 @@ QuantPanel::QuantPanel(QWidget* parent) : QWidget(parent) {
     layers_ = make_table({tr("Node"), tr("Op"), tr("Max abs"), tr("Mean abs"), tr("RMSE"), tr("SNR dB"), tr("Cosine")});
     layers_->setSortingEnabled(true);
     chart_ = new LayerErrorChart;
+    output_hist_ = new BarChart(tr("Output |error| distribution (first sample)"));
+    weight_hist_ = new BarChart(tr("Weight error / quantization scale"));
+    size_chart_ = new BarChart(tr("Model size"));
+    charts_ = new QTabWidget;
+    charts_->addTab(chart_, tr("Worst layers"));
+    charts_->addTab(output_hist_, tr("Output errors"));
+    charts_->addTab(weight_hist_, tr("Weight errors"));
+    charts_->addTab(size_chart_, tr("Sizes"));
+    layers_->setContextMenuPolicy(Qt::CustomContextMenu);
+    layers_->setToolTip(tr("Right-click a layer to keep its weights, or its group's, in float32 (what if)"));
 
     auto* left = new QVBoxLayout;
     left->addLayout(form);
@@ -83,7 +97,7 @@ QuantPanel::QuantPanel(QWidget* parent) : QWidget(parent) {
     auto* top_layout = new QHBoxLayout(top);
     top_layout->setContentsMargins(0, 0, 0, 0);
     top_layout->addLayout(left, 1);
-    top_layout->addWidget(chart_, 1);
+    top_layout->addWidget(charts_, 1);
     auto* layer_box = new QWidget;
     auto* layer_layout = new QVBoxLayout(layer_box);
     layer_layout->setContentsMargins(0, 0, 0, 0);
@@ -103,6 +117,7 @@ QuantPanel::QuantPanel(QWidget* parent) : QWidget(parent) {
     connect(cancel_, &QPushButton::clicked, this, &QuantPanel::cancel);
     connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, &QuantPanel::onFinished);
     connect(config_, &QComboBox::currentIndexChanged, this, &QuantPanel::showConfig);
+    connect(layers_, &QTableWidget::customContextMenuRequested, this, &QuantPanel::layerMenu);
     connect(layers_, &QTableWidget::itemSelectionChanged, this, [this] {
         const auto rows = layers_->selectionModel()->selectedRows();
         if (!rows.isEmpty()) emit nodeActivated(layers_->item(rows.first().row(), 0)->text());
@@ -162,6 +177,7 @@ void QuantPanel::start() {
         return;
     }
     stop_ = false;
+    run_kept_ = exclude_->text().trimmed();
     run_->setEnabled(false);
     cancel_->setEnabled(true);
     progress_->setValue(0);
@@ -174,6 +190,11 @@ void QuantPanel::start() {
         if (stop_) out.cancelled = true;
         else if (!report) out.error = QString::fromStdString(report.error().what());
         else out.report = std::make_shared<analysis::QuantReport>(std::move(*report));
+        if (out.report) {  // the histogram's element-wise errors: one more run per configuration
+            auto errors = output_abs_errors(*model, opts, *out.report, progress);
+            if (errors) out.output_errors = std::move(*errors);
+            else if (stop_) out = Outcome{{}, {}, {}, true};
+        }
         return out;
     }));
 }
@@ -192,7 +213,8 @@ void QuantPanel::onFinished() {
         emit finished(false, stage_->text());
         return;
     }
-    report_ = out.report;
+    previous_ = std::exchange(report_, out.report);
+    previous_kept_ = std::exchange(report_kept_, run_kept_);
     progress_->setValue(1000);
     const auto& r = *report_;
     const QLocale locale;
@@ -220,6 +242,8 @@ void QuantPanel::onFinished() {
     for (const auto& c : r.configs) config_->addItem(QString::fromStdString(c.name));
     config_->blockSignals(false);
     showConfig(0);
+    showCharts(out);
+    describeWhatIf();
     emit finished(true, {});
 }
 
