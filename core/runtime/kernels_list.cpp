@@ -41,6 +41,7 @@ void register_diag_kernels(KernelRegistry&);
 void register_sequence_kernels(KernelRegistry&);
 void register_special_math_kernels(KernelRegistry&);
 void register_linalg_kernels(KernelRegistry&);
+void register_scatter_update_kernels(KernelRegistry&);
 
 void register_all_kernels(KernelRegistry& registry) {
     register_basic_kernels(registry);
@@ -78,6 +79,7 @@ void register_all_kernels(KernelRegistry& registry) {
     register_sequence_kernels(registry);
     register_special_math_kernels(registry);
     register_linalg_kernels(registry);
+    register_scatter_update_kernels(registry);
 }
 
 }  // namespace wb::runtime
