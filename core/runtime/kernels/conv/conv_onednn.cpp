@@ -68,6 +68,14 @@ std::vector<SliceSpec> split(const Geometry& g, int parts) {
         }
         return out;
     }
+    if (g.is_pointwise() && g.out[0] % parts != 0 && g.out[1] > 1) {
+        // A 1x1 conv over 7x7 would split 4 rows against 3: as a 49x1 image the pixels split
+        // evenly (oneDNN's 1x1 kernels walk the pixels as one dimension anyway).
+        Geometry flat = g;
+        flat.in[0] = flat.out[0] = g.out[0] * g.out[1];
+        flat.in[1] = flat.out[1] = 1;
+        return split(flat, parts);
+    }
     parts = static_cast<int>(std::min<int64_t>(parts, g.out[0]));
     const int64_t eff_k = (g.kernel[0] - 1) * g.dilation[0] + 1;
     for (int i = 0; i < parts; ++i) {
