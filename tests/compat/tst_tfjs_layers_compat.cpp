@@ -4,8 +4,9 @@
 //  - Keras references: every dl4j/examples model whose *_inputs_and_outputs.h5 holds Keras
 //    predictions; tfjs must match them (1e-4 abs + 1e-3 rel: tfjs-layers computes its own
 //    way, e.g. hard_sigmoid and fused gates in another order).
-//  - Dynamic-time RNN files (dl4j/tfkeras/rnn_*, input [batch, None, features], no references in
-//    the corpus): tfjs at time length 7 must agree with our runtime's while-loop lowering.
+//  - Dynamic-time RNN files (dl4j/tfkeras/rnn_*, input [batch, None, features]) and the ConvLSTM2D
+//    files (dl4j/tfkeras/convlstm2d_*), no references in the corpus: tfjs (time length 7 for the
+//    RNNs) must agree with our runtime (while loop / unrolled ConvLSTM2D).
 // Models tfjs refuses are listed with tfjs' message in data/tfjs_layers_expected_failures.tsv.
 #include <QProcess>
 #include <QTest>
@@ -131,8 +132,10 @@ void TestTfjsLayersCompat::keras_exports_predict_in_tfjs() {
         if (n.size() > 22 && n.compare(n.size() - 22, 22, "_inputs_and_outputs.h5") == 0)
             models.emplace_back(fs::relative(n.substr(0, n.size() - 22) + "_model.h5", root).string(), e.path());
     }
-    for (const auto& e : fs::directory_iterator(root / "dl4j/tfkeras"))
-        if (e.path().filename().string().rfind("rnn_", 0) == 0) models.emplace_back(fs::relative(e.path(), root).string(), fs::path());
+    for (const auto& e : fs::directory_iterator(root / "dl4j/tfkeras")) {
+        const std::string n = e.path().filename().string();
+        if (n.rfind("rnn_", 0) == 0 || n.rfind("convlstm2d_", 0) == 0) models.emplace_back(fs::relative(e.path(), root).string(), fs::path());
+    }
     std::sort(models.begin(), models.end());
 
     const auto allowed = expected_failures();
@@ -148,7 +151,7 @@ void TestTfjsLayersCompat::keras_exports_predict_in_tfjs() {
     for (const auto& [rel, ref] : models) {
         auto m = wb::formats::read_model(root / rel);
         if (!m || m->inputs.empty()) continue;  // refused or weights-only: tst_keras_h5 covers those
-        bool dynamic = false;
+        bool dynamic = rel.find("convlstm2d_") != std::string::npos;
         for (const auto& i : m->inputs) dynamic |= i.shape.rank() == 3 && i.shape.dims[1] < 0;
         if (ref.empty() && !dynamic) continue;
         std::string error;
@@ -215,7 +218,7 @@ void TestTfjsLayersCompat::keras_exports_predict_in_tfjs() {
         }
     }
     qInfo("tfjs-layers 4.22: %zu models, %d export refused, %d loaded, %d refused by tfjs; %d match Keras predictions, "
-          "%d dynamic-time RNNs match our runtime", cases.size() + size_t(export_refused), export_refused, loaded, refused, matched_keras, matched_runtime);
+          "%d dynamic-time RNN / ConvLSTM2D models match our runtime", cases.size() + size_t(export_refused), export_refused, loaded, refused, matched_keras, matched_runtime);
     for (const auto& line : problems) qWarning("%s", qPrintable(line));
     QVERIFY2(problems.isEmpty(), qPrintable(QString::number(problems.size()) + " unexpected results (listed above)"));
 }

@@ -65,6 +65,7 @@ private slots:
     void frugally_deep_gru();
     void nsfwjs_mobilenet_v2();
     void tfjs_e2e_layers_model();
+    void tf_op_layer_transpose();
     void cleanupTestCase();
 };
 
@@ -201,6 +202,37 @@ void TestKerasPredictions::tfjs_e2e_layers_model() {
     Tensor want = Tensor::from_vector<float>(wb::ir::DType::Float32, wb::ir::Shape{1, 4},
                                              {-0.003578941337764263f, 0.0028922036290168762f, -0.002957976423203945f, 0.00955402385443449f});
     std::string diff = compare(outs->at(0), want, {});
+    QVERIFY2(diff.empty(), diff.c_str());
+}
+
+// tfkeras/tfop_1: Input [None, 3, 2] → TensorFlowOpLayer Transpose(perm [0, 2, 1]) → Dense(5).
+// No Keras predictions ship with it: the expected values are the NodeDef's meaning (x^T per
+// sample) times the file's own dense_1 weights.
+void TestKerasPredictions::tf_op_layer_transpose() {
+    WB_REQUIRE_CORPUS();
+    const fs::path p = wb::test::corpus_dir() / "keras_h5/dl4j/tfkeras/tfop_1.h5";
+    auto model = wb::formats::read_model(p);
+    QVERIFY2(model, model ? "" : model.error().what().c_str());
+    auto archive = wb::formats::read_keras_archive(p);
+    QVERIFY(archive);
+    const auto* dense = wb::formats::keras::find_layer(*archive, "dense_1");
+    QVERIFY(dense && dense->weights.size() == 2);
+    const Tensor& W = dense->weights[0].value;  // [3, 5]
+    const Tensor& b = dense->weights[1].value;
+    QCOMPARE(W.shape(), (wb::ir::Shape{3, 5}));
+    std::vector<float> xv{0.5f, -1.f, 2.f, 0.25f, -0.75f, 1.5f};  // [1, 3, 2]
+    auto session = wb::runtime::Session::create(std::make_shared<const wb::ir::Model>(std::move(*model)));
+    QVERIFY2(session, session ? "" : session.error().what().c_str());
+    auto outs = (*session)->run({{"input_2", Tensor::from_vector<float>(wb::ir::DType::Float32, wb::ir::Shape{1, 3, 2}, xv)}});
+    QVERIFY2(outs, outs ? "" : outs.error().what().c_str());
+    std::vector<float> want(10);
+    for (int r = 0; r < 2; ++r)          // rows of x^T
+        for (int j = 0; j < 5; ++j) {
+            double acc = b.data<float>()[j];
+            for (int k = 0; k < 3; ++k) acc += double(xv[size_t(k * 2 + r)]) * W.data<float>()[k * 5 + j];
+            want[size_t(r * 5 + j)] = float(acc);
+        }
+    std::string diff = compare(outs->at(0), Tensor::from_vector<float>(wb::ir::DType::Float32, wb::ir::Shape{1, 2, 5}, want), {});
     QVERIFY2(diff.empty(), diff.c_str());
 }
 

@@ -104,6 +104,8 @@ static LayerTable all_layers() {
     register_normalization_layers(t);
     register_recurrent_layers(t);
     register_wrapper_layers(t);
+    register_conv_lstm_layers(t);
+    register_tf_op_layers(t);
     return t;
 }
 

@@ -66,5 +66,7 @@ void register_merge_layers(LayerTable& t);
 void register_normalization_layers(LayerTable& t);
 void register_recurrent_layers(LayerTable& t);
 void register_wrapper_layers(LayerTable& t);
+void register_conv_lstm_layers(LayerTable& t);
+void register_tf_op_layers(LayerTable& t);
 
 }  // namespace wb::formats::keras

@@ -17,7 +17,9 @@ struct RnnSpec {
     bool return_sequences = false;
     bool return_state = false;
     bool go_backwards = false;
-    bool time_ordered_output = false;  // Bidirectional: pack a backward pass in time order
+    // Bidirectional's backward pass: the output sequence is reversed, as Keras reverses it
+    // whatever go_backwards is (backward of a go_backwards layer runs forward, then flips).
+    bool time_ordered_output = false;
     int gates() const { return kind == Kind::Lstm ? 4 : kind == Kind::Gru ? 3 : 1; }
 };
 
@@ -68,5 +70,10 @@ Expected<std::vector<KTensor>> unroll_rnn(LayerContext& ctx, const KTensor& x, c
 Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, const RnnSpec& spec,
                                         const RnnProjection& p, const std::string& tag,
                                         const std::vector<KTensor>& initial);
+
+// ConvLSTM2D over [batch, time, rows, cols, channels] (or channels_first), unrolled; ctx.cfg is
+// the ConvLSTM2D config. Returns [output, h, c per return_state].
+Expected<std::vector<KTensor>> conv_lstm2d(LayerContext& ctx, const KTensor& x, const std::vector<KerasWeight>& ws,
+                                           const std::string& tag, bool go_backwards, bool time_ordered);
 
 }  // namespace wb::formats::keras

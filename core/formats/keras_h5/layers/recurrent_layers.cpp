@@ -150,7 +150,7 @@ Expected<std::vector<KTensor>> unroll_rnn(LayerContext& ctx, const KTensor& x, c
         outputs.push_back(st.h);
     }
     std::vector<KTensor> result;
-    if (s.go_backwards && s.time_ordered_output) std::reverse(outputs.begin(), outputs.end());
+    if (s.time_ordered_output) std::reverse(outputs.begin(), outputs.end());
     if (s.return_sequences) result.push_back({b.pack(ctx.node(rnn_suffix(tag, "sequence")), outputs, 1), ir::Shape{x.dim(0), T, U}});
     else result.push_back({st.h, ir::Shape{x.dim(0), U}});
     if (s.return_state) {

@@ -140,7 +140,9 @@ Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, con
     if (!ta.empty()) L.open(fv, "flow", cond);
 
     const size_t body_start = b.model().graph.size();
-    std::string t = s.go_backwards ? L.typed(L.n("while/time_index"), "Sub", {last_e, iv.body}, DType::Int32) : iv.body;
+    const bool reversed = s.go_backwards || (s.time_ordered_output && s.return_sequences);
+    std::string rev = reversed ? L.typed(L.n("while/time_index"), "Sub", {last_e, iv.body}, DType::Int32) : std::string();
+    std::string t = s.go_backwards ? rev : iv.body;
     AttrMap ga;
     ga["Tparams"] = DType::Float32;
     ga["Tindices"] = DType::Int32;
@@ -151,8 +153,8 @@ Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, con
     if (!st) return st.error();
     std::string flow_next;
     if (!ta.empty()) {
-        // Keras returns a go_backwards sequence in processing order; Bidirectional wants time order.
-        std::string at = s.time_ordered_output ? t : iv.body;
+        // Keras returns a sequence in processing order; Bidirectional flips its backward pass.
+        std::string at = s.time_ordered_output ? rev : iv.body;
         flow_next = L.typed(L.n("while/write"), "TensorArrayWriteV3", {ta_e, at, st->h, fv.body}, DType::Float32);
     }
     std::string i_next = L.typed(L.n("while/next_step"), "AddV2", {iv.body, L.int_const(L.n("while/one"), {1}, true)}, DType::Int32);

@@ -14,11 +14,7 @@ Outs bidirectional(LayerContext& ctx, const std::vector<KTensor>& in) {
     const json inner = ctx.cfg.value("layer", json());
     if (!inner.is_object() || !inner.contains("class_name")) return ctx.fail("config 'layer' missing");
     const std::string cls = inner["class_name"].get<std::string>();
-    auto fwd = rnn_spec(ctx, cls, inner.value("config", json::object()));
-    if (!fwd) return fwd.error();
-    RnnSpec bwd = *fwd;
-    bwd.go_backwards = !fwd->go_backwards;
-    bwd.time_ordered_output = true;  // Keras reverses the backward sequence back
+    const json inner_cfg = inner.value("config", json::object());
     // Forward weights come first; names say so from Keras 2.1 on ("forward_lstm_1/kernel").
     std::vector<KerasWeight> fw, bw;
     for (const auto& w : ctx.weights) {
@@ -29,9 +25,23 @@ Outs bidirectional(LayerContext& ctx, const std::vector<KTensor>& in) {
         fw.assign(ctx.weights.begin(), ctx.weights.begin() + long(ctx.weights.size() / 2));
         bw.assign(ctx.weights.begin() + long(ctx.weights.size() / 2), ctx.weights.end());
     }
-    auto f = unroll_rnn(ctx, in[0], *fwd, fw, "forward", {});
+    // Keras reverses the backward pass's sequence back into time order.
+    Outs f = Error{}, b = Error{};
+    if (cls == "ConvLSTM2D") {
+        LayerContext sub{ctx.b, cls, ctx.layer_name, ctx.position, inner_cfg, ctx.scope, {}, ctx.file, ctx.keras_major};
+        const bool back = sub.get_bool("go_backwards", false);
+        f = conv_lstm2d(sub, in[0], fw, "forward", back, false);
+        b = conv_lstm2d(sub, in[0], bw, "backward", !back, true);
+    } else {
+        auto fwd = rnn_spec(ctx, cls, inner_cfg);
+        if (!fwd) return fwd.error();
+        RnnSpec bwd = *fwd;
+        bwd.go_backwards = !fwd->go_backwards;
+        bwd.time_ordered_output = true;
+        f = unroll_rnn(ctx, in[0], *fwd, fw, "forward", {});
+        b = unroll_rnn(ctx, in[0], bwd, bw, "backward", {});
+    }
     if (!f) return f.error();
-    auto b = unroll_rnn(ctx, in[0], bwd, bw, "backward", {});
     if (!b) return b.error();
     const std::string mode = ctx.get_string("merge_mode", "concat");
     const KTensor& yf = (*f)[0];
