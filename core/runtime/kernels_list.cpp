@@ -42,6 +42,7 @@ void register_sequence_kernels(KernelRegistry&);
 void register_special_math_kernels(KernelRegistry&);
 void register_linalg_kernels(KernelRegistry&);
 void register_scatter_update_kernels(KernelRegistry&);
+void register_rnn_cell_kernels(KernelRegistry&);
 
 void register_all_kernels(KernelRegistry& registry) {
     register_basic_kernels(registry);
@@ -80,6 +81,7 @@ void register_all_kernels(KernelRegistry& registry) {
     register_special_math_kernels(registry);
     register_linalg_kernels(registry);
     register_scatter_update_kernels(registry);
+    register_rnn_cell_kernels(registry);
 }
 
 }  // namespace wb::runtime
