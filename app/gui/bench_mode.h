@@ -11,7 +11,8 @@ class MainWindow;
 // --bench-open MODEL: opens the model in a real (offscreen) window and prints one JSON line:
 // first_view_ms (open → first laid-out view painted), layout_ms (layout work on the worker),
 // max_ui_stall_ms (longest gap between 5 ms UI-thread ticks, minus the tick), then the time
-// to expand the largest collapsed group of at most 1,000 nodes. Exits when done.
+// to expand the largest collapsed group of at most 1,000 nodes, then "Expand all" (time to every
+// node on screen and its own longest stall, expand_all_max_stall_ms). Exits when done.
 class BenchMode : public QObject {
     Q_OBJECT
 public:
@@ -22,6 +23,7 @@ private:
     void tick();
     void onFirstView();
     void onExpanded();
+    void onExpandedAll();
     void finish(int code, const QString& error = {});
 
     MainWindow& window_;
@@ -37,6 +39,9 @@ private:
     double expand_ms_ = -1;
     int expand_group_ = -1;
     int expand_nodes_ = 0;
+    double open_stall_ms_ = 0;  // max stall up to the group expansion
+    double expand_all_start_ = -1;
+    double expand_all_ms_ = -1;
     bool done_ = false;
 };
 

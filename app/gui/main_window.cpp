@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "start_page.h"
+#include "views/graph/function_browser.h"
 #include "views/graph/graph_scene.h"
 #include "views/graph/graph_view.h"
 #include "views/panels/property_panel.h"
@@ -110,11 +111,14 @@ void MainWindow::createDocks() {
     unsupported_ = new views::UnsupportedPanel(this);
     properties_ = new views::PropertyPanel(this);
     weights_ = new views::WeightsPanel(this);
+    functions_ = new views::FunctionBrowser(this);
     auto* summary = dock(tr("Model summary"), QStringLiteral("dock.summary"), summary_, Qt::LeftDockWidgetArea);
     dock(tr("Unsupported ops"), QStringLiteral("dock.unsupported"), unsupported_, Qt::LeftDockWidgetArea);
     auto* props = dock(tr("Properties"), QStringLiteral("dock.properties"), properties_, Qt::RightDockWidgetArea);
     auto* weights = dock(tr("Weights"), QStringLiteral("dock.weights"), weights_, Qt::RightDockWidgetArea);
+    auto* functions = dock(tr("Function bodies"), QStringLiteral("dock.functions"), functions_, Qt::RightDockWidgetArea);
     tabifyDockWidget(props, weights);
+    tabifyDockWidget(props, functions);
     props->raise();
     resizeDocks({summary, props}, {470, 400}, Qt::Horizontal);
 }
@@ -178,6 +182,7 @@ void MainWindow::onLoaded(const LoadResult& result, const QString& path) {
     properties_->setIndex(result.index);
     weights_->setIndex(result.index);
     search_->setIndex(result.index);
+    functions_->setModel(result.index->model_ptr());
     scene_->setGraph(result.index, result.tree);
     stack_->setCurrentIndex(1);
     // Fit once, when the first layout of this model is on screen.

@@ -16,6 +16,7 @@ class QToolButton;
 namespace wb::views {
 class GraphScene;
 class GraphView;
+class FunctionBrowser;
 class PropertyPanel;
 class SearchBar;
 class SummaryPanel;
@@ -46,6 +47,7 @@ public:
     views::SearchBar* searchBar() const { return search_; }
     views::PropertyPanel* propertyPanel() const { return properties_; }
     views::UnsupportedPanel* unsupportedPanel() const { return unsupported_; }
+    views::FunctionBrowser* functionBrowser() const { return functions_; }
     views::SummaryPanel* summaryPanel() const { return summary_; }
     views::WeightsPanel* weightsPanel() const { return weights_; }
     QAction* action(const QString& name) const;  // by objectName, for tests
@@ -95,6 +97,7 @@ private:
     views::UnsupportedPanel* unsupported_;
     views::SummaryPanel* summary_;
     views::WeightsPanel* weights_;
+    views::FunctionBrowser* functions_;
     QMenu* recent_menu_ = nullptr;
     QMenu* view_menu_ = nullptr;
     QProgressBar* progress_;

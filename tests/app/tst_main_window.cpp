@@ -118,6 +118,88 @@ private slots:
         QVERIFY(QFile(svg).size() > 1000);
     }
 
+    // The acceptance path on a real corpus graph (TF 1.x lstsq: Cholesky, MatrixDiag and
+    // MatrixTriangularSolve have no TensorFlow.js kernel): search, select, properties, the
+    // unsupported-op list and focus on click, collapse/expand a scope, PNG and SVG export.
+    void corpusModelEndToEnd() {
+        WB_REQUIRE_CORPUS();
+        const auto path = test::corpus_dir() / "tf_graphs/lstsq/float32_rank2/frozen_model.pb";
+        gui::MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(openAndWait(w, QString::fromStdString(path.string())));
+        QVERIFY(w.summaryPanel()->summaryText().contains(QStringLiteral("tf_frozen_model")));
+
+        // Search by op, by name (regex) and by support; the hit is selected and described.
+        w.searchBar()->setQuery(QStringLiteral("op:Cholesky"));
+        QCOMPARE(w.searchBar()->hits().size(), std::size_t(1));
+        const int cholesky = node_of(w, "matrix_solve_ls/Cholesky");
+        QCOMPARE(w.scene()->selectedNode(), cholesky);
+        auto* props = w.propertyPanel()->model();
+        QCOMPARE(props->value(QStringLiteral("Node"), QStringLiteral("Op")), QStringLiteral("Cholesky"));
+        QCOMPARE(props->value(QStringLiteral("Node"), QStringLiteral("Name")), QStringLiteral("matrix_solve_ls/Cholesky"));
+        QVERIFY(!props->value(QStringLiteral("Node"), QStringLiteral("What to do")).isEmpty());
+        QVERIFY(props->value(QStringLiteral("Inputs"), QStringLiteral("matrix_solve_ls/add:0")).startsWith(QStringLiteral("float32")));
+        QVERIFY(props->value(QStringLiteral("Outputs"), QStringLiteral("matrix_solve_ls/Cholesky:0"))
+                    .contains(QStringLiteral("MatrixTriangularSolve")));
+        w.searchBar()->setQuery(QStringLiteral("op:MatrixTriangularSolve"));
+        QCOMPARE(w.searchBar()->hits().size(), std::size_t(2));
+        w.searchBar()->setQuery(QStringLiteral("unsupported:tfjs"));
+        QCOMPARE(w.searchBar()->hits().size(), std::size_t(4));
+
+        // The unsupported-op list: three ops; clicking a node under one focuses it on the graph.
+        auto* list = w.unsupportedPanel();
+        QAbstractItemModelTester tester(list->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(list->model()->rowCount(), 3);
+        QModelIndex solve;
+        for (int r = 0; r < 3; ++r)
+            if (list->model()->index(r, 0).data().toString() == QStringLiteral("MatrixTriangularSolve")) solve = list->model()->index(r, 0);
+        QVERIFY(solve.isValid());
+        QCOMPARE(list->model()->rowCount(solve), 2);
+        list->view()->expandAll();
+        w.scene()->clearSelection();
+        const QModelIndex second = list->model()->index(1, 0, solve);
+        const int target = node_of(w, second.data().toString().toUtf8().constData());
+        QVERIFY(target >= 0);
+        const QRect rect = list->view()->visualRect(second);
+        QVERIFY(rect.isValid());
+        QTest::mouseClick(list->view()->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(w.scene()->selectedNode(), target);
+        auto* item = w.scene()->nodeItem(target);
+        QVERIFY(item);
+        const QRectF visible = w.graphView()->mapToScene(w.graphView()->viewport()->rect()).boundingRect();
+        QVERIFY(visible.contains(item->sceneBoundingRect().center()));
+
+        // Collapse and expand the cholesky_solve scope.
+        const int scope = w.scene()->tree().group_of_node(target);
+        QVERIFY(scope != w.scene()->tree().root());
+        QVERIFY(w.scene()->isExpanded(scope));
+        QSignalSpy laid(w.scene(), &views::GraphScene::layoutFinished);
+        w.scene()->setExpanded(scope, false);
+        QVERIFY(laid.wait(20000));
+        QVERIFY(w.scene()->nodeItem(target) == nullptr);
+        QVERIFY(w.scene()->groupItem(scope) != nullptr);
+        QCOMPARE(w.scene()->visibleItemFor(target), static_cast<QGraphicsItem*>(w.scene()->groupItem(scope)));
+        w.scene()->setExpanded(scope, true);
+        QVERIFY(laid.wait(20000));
+        QVERIFY(w.scene()->nodeItem(target) != nullptr);
+
+        // Export PNG and SVG: valid and not empty.
+        const auto dir = test::temp_dir("gui-corpus-export");
+        const QString png = QString::fromStdString((dir / "lstsq.png").string());
+        const QString svg = QString::fromStdString((dir / "lstsq.svg").string());
+        QVERIFY(views::export_png(*w.scene(), png).ok());
+        QVERIFY(views::export_svg(*w.scene(), svg, QStringLiteral("lstsq")).ok());
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() > 200 && image.height() > 200);
+        QVERIFY(QSvgRenderer(svg).isValid());
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("Cholesky"));
+    }
+
     void corpusModelWithUnsupportedOp() {
         WB_REQUIRE_CORPUS();
         const auto path = test::corpus_dir() / "tf_graphs/matrix_inverse/rank2/frozen_model.pb";
