@@ -100,8 +100,9 @@ Expected<ConvertReport> convert_to_graph_model(const std::filesystem::path& inpu
 #endif
     if (has_functional_control_flow(model->graph) && !options.read.control_flow_v2)
         report.warnings.push_back(
-            "functional control flow (While/If) is kept as is: lowering to Switch/Merge/Enter/Exit is not implemented, "
-            "so the export behaves as with --control_flow_v2=True");
+            "functional control flow (While/If) is kept where it could not be lowered to Switch/Merge/Enter/Exit "
+            "(frozen GraphDefs are not lowered, as with tensorflowjs_converter; resource loop variables)");
+    for (const auto& w : model->warnings) report.warnings.push_back(w);
     if (progress.cancelled()) return Error{input.string(), {}, "cancelled"};
 
     report.nodes_written = model->graph.size();

@@ -25,7 +25,6 @@ const ir::Function* callee(const ir::Node& node, const std::unordered_map<std::s
 }
 
 struct Expansion {
-    const ir::Node& call;
     const ir::Function& fn;
     const OpOutputs& outputs;
     std::string prefix;
@@ -50,59 +49,44 @@ struct Expansion {
         }
         return ir::format_input(out);
     }
-
-    Status expand(std::vector<ir::Node>& out) {
-        prefix = call.name + "/";
-        auto data = call.data_inputs();
-        if (data.size() != fn.inputs.size())
-            return Error{{}, "node '" + call.name + "'",
-                         "calls '" + fn.name + "' with " + std::to_string(data.size()) + " inputs, the function takes " +
-                             std::to_string(fn.inputs.size())};
-        for (std::size_t i = 0; i < data.size(); ++i) args[fn.inputs[i].name] = ir::format_input(data[i]);
-        for (const auto& n : fn.nodes) body[n.name] = &n;
-        for (const auto& n : fn.nodes) {
-            ir::Node copy = n;
-            copy.name = prefix + n.name;
-            copy.inputs.clear();
-            std::vector<std::string> controls;
-            for (const auto& in : n.inputs) {
-                auto r = rewrite(in);
-                if (!r) return r.error();
-                (r->starts_with("^") ? controls : copy.inputs).push_back(*r);
-            }
-            copy.inputs.insert(copy.inputs.end(), controls.begin(), controls.end());
-            out.push_back(std::move(copy));
-        }
-        ir::Node result;
-        result.name = call.name;
-        result.device = call.device;
-        ir::AttrList types;
-        const ir::AttrList* tout = nullptr;
-        if (auto it = call.attrs.find("Tout"); it != call.attrs.end()) tout = it->second.get_if<ir::AttrList>();
-        for (std::size_t i = 0; i < fn.outputs.size(); ++i) {
-            auto ret = fn.ret.find(fn.outputs[i].name);
-            if (ret == fn.ret.end())
-                return Error{{}, "function '" + fn.name + "'", "output '" + fn.outputs[i].name + "' has no ret entry"};
-            auto r = rewrite(ret->second);
-            if (!r) return r.error();
-            result.inputs.push_back(*r);
-            ir::DType t = fn.outputs[i].type;
-            if (t == ir::DType::Invalid && tout && i < tout->type.size()) t = tout->type[i];
-            types.type.push_back(t);
-        }
-        for (const auto& [_, node] : fn.control_ret) result.inputs.push_back("^" + prefix + node);
-        for (const auto& c : call.control_inputs()) result.inputs.push_back(c);
-        if (types.type.size() == 1) {
-            result.op = "Identity";
-            result.attrs["T"] = types.type[0];
-        } else {
-            result.op = "IdentityN";
-            result.attrs["T"] = types;
-        }
-        out.push_back(std::move(result));
-        return Ok{};
-    }
 };
+
+// The call node becomes an Identity (one output) or IdentityN of the body's results, named like
+// the call so "call:k" keeps resolving.
+Status replace_call(const ir::Node& call, const ir::Function& fn, const OpOutputs& outputs, std::vector<ir::Node>& out) {
+    const auto data = call.data_inputs();
+    if (data.size() != fn.inputs.size())
+        return Error{{}, "node '" + call.name + "'",
+                     "calls '" + fn.name + "' with " + std::to_string(data.size()) + " inputs, the function takes " +
+                         std::to_string(fn.inputs.size())};
+    std::vector<std::string> args;
+    for (const auto& d : data) args.push_back(ir::format_input(d));
+    auto body = expand_function_body(fn, args, call.name + "/", {}, outputs, out);
+    if (!body) return body.error();
+    ir::Node result;
+    result.name = call.name;
+    result.device = call.device;
+    result.inputs = body->outputs;
+    ir::AttrList types;
+    const ir::AttrList* tout = nullptr;
+    if (auto it = call.attrs.find("Tout"); it != call.attrs.end()) tout = it->second.get_if<ir::AttrList>();
+    for (std::size_t i = 0; i < fn.outputs.size(); ++i) {
+        ir::DType t = fn.outputs[i].type;
+        if (t == ir::DType::Invalid && tout && i < tout->type.size()) t = tout->type[i];
+        types.type.push_back(t);
+    }
+    for (const auto& c : body->control_outputs) result.inputs.push_back(c);
+    for (const auto& c : call.control_inputs()) result.inputs.push_back(c);
+    if (types.type.size() == 1) {
+        result.op = "Identity";
+        result.attrs["T"] = types.type[0];
+    } else {
+        result.op = "IdentityN";
+        result.attrs["T"] = types;
+    }
+    out.push_back(std::move(result));
+    return Ok{};
+}
 
 void collect_refs(const ir::AttrMap& attrs, std::vector<std::string>& names) {
     for (const auto& [_, v] : attrs) {
@@ -113,6 +97,41 @@ void collect_refs(const ir::AttrMap& attrs, std::vector<std::string>& names) {
 }
 
 }  // namespace
+
+Expected<ExpandedBody> expand_function_body(const ir::Function& fn, const std::vector<std::string>& args,
+                                            const std::string& prefix, const std::string& anchor,
+                                            const OpOutputs& outputs, std::vector<ir::Node>& out) {
+    if (args.size() != fn.inputs.size())
+        return Error{{}, "function '" + fn.name + "'",
+                     "takes " + std::to_string(fn.inputs.size()) + " inputs, given " + std::to_string(args.size())};
+    Expansion e{fn, outputs, prefix, {}, {}};
+    for (std::size_t i = 0; i < args.size(); ++i) e.args[fn.inputs[i].name] = args[i];
+    for (const auto& n : fn.nodes) e.body[n.name] = &n;
+    for (const auto& n : fn.nodes) {
+        ir::Node copy = n;
+        copy.name = prefix + n.name;
+        copy.inputs.clear();
+        std::vector<std::string> controls;
+        for (const auto& in : n.inputs) {
+            auto r = e.rewrite(in);
+            if (!r) return r.error();
+            (r->starts_with("^") ? controls : copy.inputs).push_back(*r);
+        }
+        if (n.inputs.empty() && !anchor.empty()) controls.push_back("^" + anchor);
+        copy.inputs.insert(copy.inputs.end(), controls.begin(), controls.end());
+        out.push_back(std::move(copy));
+    }
+    ExpandedBody result;
+    for (const auto& o : fn.outputs) {
+        auto ret = fn.ret.find(o.name);
+        if (ret == fn.ret.end()) return Error{{}, "function '" + fn.name + "'", "output '" + o.name + "' has no ret entry"};
+        auto r = e.rewrite(ret->second);
+        if (!r) return r.error();
+        result.outputs.push_back(*r);
+    }
+    for (const auto& [_, node] : fn.control_ret) result.control_outputs.push_back("^" + prefix + node);
+    return result;
+}
 
 Status inline_function_calls(ir::Graph& graph, const OpOutputs& outputs, const std::string& file) {
     std::unordered_map<std::string, const ir::Function*> fns;
@@ -131,8 +150,7 @@ Status inline_function_calls(ir::Graph& graph, const OpOutputs& outputs, const s
                 next.push_back(std::move(n));
                 continue;
             }
-            Expansion e{n, *fn, outputs, {}, {}, {}};
-            if (auto st = e.expand(next); !st) return Error{file, st.error().item, st.error().message};
+            if (auto st = replace_call(n, *fn, outputs, next); !st) return Error{file, st.error().item, st.error().message};
         }
         graph.nodes() = std::move(next);
         graph.reindex();

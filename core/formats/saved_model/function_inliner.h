@@ -27,6 +27,19 @@ private:
     std::map<std::string, std::vector<Arg>> ops_;
 };
 
+// A function body copied into a graph: its output tensors and control outputs ("^node").
+struct ExpandedBody {
+    std::vector<std::string> outputs;
+    std::vector<std::string> control_outputs;
+};
+
+// Appends fn's body to `out` as "<prefix><node>", arguments wired to the graph tensors `args`.
+// Body nodes without inputs get a control input from `anchor` (when not empty), so they run in
+// the caller's loop frame or branch, as TensorFlow's inliner does.
+Expected<ExpandedBody> expand_function_body(const ir::Function& fn, const std::vector<std::string>& args,
+                                            const std::string& prefix, const std::string& anchor,
+                                            const OpOutputs& outputs, std::vector<ir::Node>& out);
+
 // Replaces every PartitionedCall / StatefulPartitionedCall (and direct calls of library
 // functions) by the callee's body, recursively, the TensorFlow way: body nodes are named
 // "<call>/<body node>", arguments are wired to the call's inputs, and the call itself becomes an

@@ -7,6 +7,7 @@
 #include "formats/graphdef/tensor_proto.h"
 #include "formats/saved_model/freeze.h"
 #include "formats/saved_model/function_inliner.h"
+#include "formats/saved_model/lower_control_flow.h"
 #include "formats/saved_model/saved_model_file.h"
 #include "formats/saved_model/saved_model_reader.h"
 #include "formats/saved_model/tf2_variables.h"
@@ -98,6 +99,12 @@ Expected<ir::Model> load_saved_model(const SavedModelRequest& request, const Pro
     };
     if (auto st = saved_model::freeze_variables(*graph, bundle ? &*bundle : nullptr, key_of, file); !st)
         return st.error();
+    if (request.lower_control_flow) {
+        std::vector<std::string> kept;
+        if (auto st = saved_model::lower_functional_control_flow(*graph, op_outputs, file, &kept); !st) return st.error();
+        for (const auto& k : kept)
+            model.warnings.push_back("node '" + k + "': functional control flow kept (a resource loop variable)");
+    }
     saved_model::prune_library(*graph);
 
     // Inputs the outputs do not depend on were pruned; TensorFlow drops them from the signature.

@@ -24,6 +24,7 @@ public:
         request.dir = saved_model_dir(path);
         request.tags = options.saved_model_tags;
         request.signature = options.signature_name;
+        request.lower_control_flow = !options.control_flow_v2;
         return load_saved_model(request, progress);
     }
 };

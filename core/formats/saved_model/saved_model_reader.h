@@ -16,6 +16,7 @@ struct SavedModelRequest {
     std::string default_signature = "serving_default";
     bool keys_are_tensor_names = false;  // TF-Hub v1 (spec §2.5): signature keys = tensor names
     std::string reader_name = "tf_saved_model";
+    bool lower_control_flow = true;      // While/If → TF1 control flow unless --control_flow_v2
 };
 
 // Loads one signature of a SavedModel as a frozen inference graph: picks the MetaGraph by tag

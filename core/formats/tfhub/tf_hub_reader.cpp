@@ -31,6 +31,7 @@ public:
         request.dir = dir;
         request.reader_name = "tf_hub";
         request.signature = options.signature_name;
+        request.lower_control_flow = !options.control_flow_v2;
         const auto module_pb = dir / "tfhub_module.pb";
         if (std::filesystem::is_regular_file(module_pb, ec)) {
             auto bytes = read_file(module_pb, 1 << 20);
