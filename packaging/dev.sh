@@ -4,6 +4,7 @@
 #   bash packaging/dev.sh run    install what is missing, build, open the GUI on the sample model
 #   bash packaging/dev.sh test   install what is missing, build, run the whole test suite
 #   bash packaging/dev.sh asan   the same suite (minus the GUI) built with ASan + UBSan (preset asan)
+#   bash packaging/dev.sh fuzz   the libFuzzer harnesses (preset fuzz, clang), each run WB_FUZZ_SECONDS (60)
 # Works as root on a fresh Debian 12 (uses sudo otherwise); idempotent: installed packages are skipped.
 set -euo pipefail
 
@@ -85,8 +86,15 @@ case "$MODE" in
     log "running the test suite under AddressSanitizer and UndefinedBehaviorSanitizer"
     ctest --preset asan -j "$JOBS" --timeout 1500
     ;;
+  fuzz)
+    # clang and libFuzzer (libclang-rt-14-dev) are in deps-apt.txt; only the harnesses and the
+    # readers they link are built. Any crash, hang, leak, sanitizer report or over-allocation fails.
+    install_packages
+    log "building and running every fuzzer for ${WB_FUZZ_SECONDS:-60} s"
+    WB_FUZZ_PARALLEL="${WB_FUZZ_PARALLEL:-$JOBS}" bash "$ROOT/tests/fuzz/run_fuzzers.sh" "${WB_FUZZ_SECONDS:-60}"
+    ;;
   *)
-    echo "usage: bash packaging/dev.sh run|test|asan" >&2
+    echo "usage: bash packaging/dev.sh run|test|asan|fuzz" >&2
     exit 2
     ;;
 esac

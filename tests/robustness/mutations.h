@@ -14,6 +14,7 @@ namespace wb::test {
 struct Mutation {
     std::string name;
     std::function<void(const std::filesystem::path& root)> apply;
+    std::string expect = {};  // when set: the case must fail and the error must name this item
 };
 
 std::string read_file(const std::filesystem::path& p);

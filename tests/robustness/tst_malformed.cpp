@@ -7,9 +7,11 @@
 
 #include <chrono>
 #include <map>
+#include <unistd.h>
 
 #include "common/corpus.h"
 #include "formats/registry.h"
+#include "keras_zip.h"
 #include "mutations.h"
 
 namespace fs = std::filesystem;
@@ -45,7 +47,21 @@ std::vector<fs::path> spread(const std::vector<fs::path>& all, std::size_t count
     return out;
 }
 
-std::vector<Seed> make_seeds(const fs::path& corpus) {
+// The corpus holds no .keras archive, so the suite writes small valid ones of its own.
+void add_keras_zip_seeds(std::vector<Seed>& seeds, const fs::path& dir, const std::string& absolute_probe,
+                         std::uint32_t& salt) {
+    for (auto [inputs, units] : {std::pair{2, 1}, {8, 4}}) {
+        const fs::path keras = dir / ("tiny_" + std::to_string(inputs) + "x" + std::to_string(units) + ".keras");
+        const auto entries = tiny_keras_entries(inputs, units);
+        write_zip(keras, entries);
+        Seed s{"keras_zip", keras, {}, keras_zip_mutations(entries, absolute_probe)};
+        auto bytes = byte_mutations({}, fs::file_size(keras), 16, 16, salt++);
+        s.mutations.insert(s.mutations.end(), bytes.begin(), bytes.end());
+        seeds.push_back(std::move(s));
+    }
+}
+
+std::vector<Seed> make_seeds(const fs::path& corpus, const fs::path& generated, const std::string& absolute_probe) {
     std::vector<Seed> seeds;
     std::uint32_t salt = 1;
     for (const auto& pb : spread(sorted_matches(corpus / "tf_graphs", "frozen_model.pb"), 8))
@@ -79,6 +95,7 @@ std::vector<Seed> make_seeds(const fs::path& corpus) {
     std::sort(h5s.begin(), h5s.end());
     for (const auto& h5 : h5s)
         seeds.push_back({"keras_h5", h5, {}, byte_mutations({}, fs::file_size(h5), 10, 10, salt++)});
+    add_keras_zip_seeds(seeds, generated, absolute_probe, salt);
     return seeds;
 }
 
@@ -90,13 +107,15 @@ private slots:
     void everyBrokenModelFailsCleanly() {
         WB_REQUIRE_CORPUS();
         const fs::path scratch = temp_dir("malformed");
+        // Zip entries may name this absolute path; reading must never create it.
+        const fs::path probe = fs::temp_directory_path() / ("wb-malformed-escape-" + std::to_string(getpid())) / "x";
         const fs::path cli = bin_dir() / "tfjs-wb";
         std::map<std::string, int> tried, rejected;
         int total = 0, cli_checked = 0;
         double slowest = 0.0;
         std::string slowest_case;
 
-        for (const Seed& seed : make_seeds(corpus_dir())) {
+        for (const Seed& seed : make_seeds(corpus_dir(), temp_dir("malformed-seeds"), probe.string())) {
             for (const Mutation& m : seed.mutations) {
                 const std::string label = seed.source.string() + " [" + m.name + "]";
                 fs::path root = scratch / ("case" + std::to_string(total));
@@ -105,7 +124,7 @@ private slots:
                 fs::copy(seed.source, copy, fs::copy_options::recursive);
                 m.apply(copy);
                 const fs::path open = seed.open.empty() ? copy : copy / seed.open;
-                const auto before = snapshot(root);
+                const auto before = snapshot(scratch);
 
                 auto start = std::chrono::steady_clock::now();
                 bool loaded = false;
@@ -118,7 +137,12 @@ private slots:
                                  qPrintable(QString::fromStdString("error does not name the file: " + what +
                                                                    "\n  case: " + label)));
                         QVERIFY2(!model.error().message.empty(), qPrintable(QString::fromStdString(label)));
+                        QVERIFY2(what.find(m.expect) != std::string::npos,
+                                 qPrintable(QString::fromStdString("error does not name " + m.expect + ": " + what +
+                                                                   "\n  case: " + label)));
                     }
+                    QVERIFY2(m.expect.empty() || !loaded,
+                             qPrintable(QString::fromStdString("hostile input was accepted: " + label)));
                 } catch (const std::exception& e) {
                     QFAIL(qPrintable(QString::fromStdString("reader threw instead of returning an error: " +
                                                             std::string(e.what()) + "\n  case: " + label)));
@@ -126,7 +150,7 @@ private slots:
                 double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 if (seconds > slowest) { slowest = seconds; slowest_case = label; }
                 QVERIFY2(seconds < kMaxSecondsPerCase, qPrintable(QString::fromStdString("too slow: " + label)));
-                QVERIFY2(snapshot(root) == before,
+                QVERIFY2(snapshot(scratch) == before && !fs::exists(probe.parent_path()),
                          qPrintable(QString::fromStdString("reading wrote or removed files: " + label)));
 
                 // A sample goes through the CLI too: exit 0 or 1, never a signal, error on stderr.

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "formats/keras_v3/keras_v3_reader.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <fstream>
+#include <set>
 
 #include "formats/keras_h5/keras_h5_reader.h"
 
@@ -12,29 +15,85 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr zip_uint64_t kMaxMember = zip_uint64_t(4) << 30;  // refuse zip bombs
+// Deflate expands at most 1032:1; a member declaring more is lying (a zip bomb) and is refused
+// before anything is allocated, as is one declaring more than the archive or the machine holds.
+constexpr zip_uint64_t kMaxDeflateRatio = 1032;
 
 struct ZipCloser {
     void operator()(zip_t* z) const { zip_discard(z); }
 };
 
+std::string entry_item(const std::string& name) { return "zip entry '" + name + "'"; }
+
+bool leaves_archive(const std::string& name) {
+    const bool drive = name.size() >= 2 && name[1] == ':';  // "C:/x"
+    if (name.empty() || name[0] == '/' || name.find('\\') != std::string::npos || drive) return true;
+    for (std::size_t start = 0; start <= name.size();) {
+        std::size_t end = std::min(name.find('/', start), name.size());
+        if (name.compare(start, end - start, "..") == 0) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+// Every entry, not only the three we read: an archive holding '..', absolute or symlink entries
+// or one name twice (readers disagree on which copy counts) is refused as a whole.
+Status check_entries(zip_t* z, const std::string& file) {
+    const zip_int64_t n = zip_get_num_entries(z, 0);
+    std::set<std::string> seen;
+    for (zip_int64_t i = 0; i < n; ++i) {
+        const char* raw = zip_get_name(z, zip_uint64_t(i), ZIP_FL_ENC_RAW);
+        if (!raw) return Error{file, "zip entry #" + std::to_string(i), "has no readable name"};
+        const std::string name(raw);
+        if (leaves_archive(name))
+            return Error{file, entry_item(name), "path is absolute or climbs out with '..'; refusing the archive"};
+        if (!seen.insert(name).second)
+            return Error{file, entry_item(name), "appears more than once in the archive"};
+        zip_uint8_t opsys = 0;
+        zip_uint32_t attributes = 0;
+        if (zip_file_get_external_attributes(z, zip_uint64_t(i), 0, &opsys, &attributes) == 0 &&
+            opsys == ZIP_OPSYS_UNIX && S_ISLNK(attributes >> 16))
+            return Error{file, entry_item(name), "is a symbolic link; a .keras archive holds plain files only"};
+    }
+    return Ok{};
+}
+
+Status check_sizes(const zip_stat_t& st, const std::string& file, const std::string& item) {
+    const zip_uint64_t need = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD;
+    if ((st.valid & need) != need) return Error{file, item, "sizes unreadable"};
+    std::error_code ec;
+    const auto archive_size = std::filesystem::file_size(file, ec);
+    const auto memory = zip_uint64_t(sysconf(_SC_PHYS_PAGES)) * zip_uint64_t(sysconf(_SC_PAGE_SIZE));
+    const std::string declares = "declares " + std::to_string(st.size) + " bytes from " +
+                                 std::to_string(st.comp_size) + " compressed bytes";
+    if (!ec && st.comp_size > archive_size)
+        return Error{file, item, declares + ", more than the archive holds (" + std::to_string(archive_size) + " bytes)"};
+    if (st.comp_method == ZIP_CM_STORE && st.size != st.comp_size)
+        return Error{file, item, declares + " but is stored uncompressed"};
+    if (st.comp_method == ZIP_CM_DEFLATE && st.size / kMaxDeflateRatio > st.comp_size)
+        return Error{file, item, declares + ", more than deflate can expand (zip bomb?)"};
+    if (memory > 0 && st.size > memory / 2)
+        return Error{file, item, declares + ", more than half of this machine's memory"};
+    return Ok{};
+}
+
 Expected<std::vector<std::byte>> member(zip_t* z, const char* name, const std::string& file, bool required) {
     zip_int64_t idx = zip_name_locate(z, name, 0);
     if (idx < 0) {
         if (!required) return std::vector<std::byte>{};
-        return Error{file, std::string("zip member '") + name + "'", "missing from the .keras archive"};
+        return Error{file, entry_item(name), "missing from the .keras archive"};
     }
     zip_stat_t st;
     zip_stat_init(&st);
-    if (zip_stat_index(z, zip_uint64_t(idx), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || st.size > kMaxMember)
-        return Error{file, std::string("zip member '") + name + "'", "unreadable or too large"};
+    if (zip_stat_index(z, zip_uint64_t(idx), 0, &st) != 0) return Error{file, entry_item(name), "unreadable"};
+    if (auto sizes = check_sizes(st, file, entry_item(name)); !sizes) return sizes.error();
     zip_file_t* f = zip_fopen_index(z, zip_uint64_t(idx), 0);
-    if (!f) return Error{file, std::string("zip member '") + name + "'", "cannot be opened (encrypted or damaged?)"};
+    if (!f) return Error{file, entry_item(name), "cannot be opened (encrypted or damaged?)"};
     std::vector<std::byte> data(st.size);
     zip_int64_t got = data.empty() ? 0 : zip_fread(f, data.data(), st.size);
     zip_fclose(f);
     if (got < 0 || zip_uint64_t(got) != st.size)
-        return Error{file, std::string("zip member '") + name + "'", "truncated or damaged (CRC/size mismatch)"};
+        return Error{file, entry_item(name), "truncated or damaged (CRC/size mismatch)"};
     return data;
 }
 
@@ -78,6 +137,7 @@ Expected<keras::KerasArchive> read_keras_v3_archive(const std::filesystem::path&
     int err = 0;
     std::unique_ptr<zip_t, ZipCloser> z(zip_open(file.c_str(), ZIP_RDONLY, &err));
     if (!z) return Error{file, "", "not a readable zip archive (libzip error " + std::to_string(err) + ")"};
+    if (auto entries = check_entries(z.get(), file); !entries) return entries.error();
     keras::KerasArchive a;
     auto cfg = member(z.get(), "config.json", file, true);
     if (!cfg) return cfg.error();
