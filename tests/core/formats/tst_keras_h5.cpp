@@ -11,6 +11,7 @@
 #include "common/corpus.h"
 #include "formats/keras_h5/keras_h5_reader.h"
 #include "ir/validate.h"
+#include "runtime/session.h"
 
 namespace fs = std::filesystem;
 
@@ -76,6 +77,7 @@ private slots:
     void missing_weight_group();
     void weights_only_with_topology();
     void keras_v3_zip_in_memory();
+    void rescaling_runs();
     void cleanupTestCase();
 };
 
@@ -126,6 +128,24 @@ void TestKerasH5::corpus_table() {
         QVERIFY(!m->keras_topology_json.empty());
         ++g_lowered;
     }
+}
+
+// Rescaling (Keras' image preprocessing: x * scale + offset), in a config written here.
+void TestKerasH5::rescaling_runs() {
+    fs::path p = wb::test::temp_dir("keras") / "rescaling.h5";
+    write_h5(p, {{"keras_version", "2.6.0"}, {"backend", "tensorflow"},
+                 {"model_config", R"({"class_name": "Sequential", "config": {"name": "s", "layers": [)"
+                                  R"({"class_name": "InputLayer", "config": {"name": "pixels", "batch_input_shape": [null, 3]}},)"
+                                  R"({"class_name": "Rescaling", "config": {"name": "scale", "scale": 0.00784313725490196, "offset": -1.0}}]}})"}},
+             4, false);
+    auto m = wb::formats::read_model(p);
+    QVERIFY2(m, m ? "" : m.error().what().c_str());
+    auto s = wb::runtime::Session::create(std::make_shared<const wb::ir::Model>(std::move(*m)));
+    QVERIFY2(s, s ? "" : s.error().what().c_str());
+    auto outs = (*s)->run({{"pixels", wb::ir::Tensor::from_vector<float>(wb::ir::DType::Float32, wb::ir::Shape{1, 3}, {0.f, 127.5f, 255.f})}});
+    QVERIFY2(outs, outs ? "" : outs.error().what().c_str());
+    const float want[3] = {-1.f, 0.f, 1.f};  // x / 127.5 - 1
+    for (int i = 0; i < 3; ++i) QVERIFY(std::abs(outs->at(0).value_as_double(i) - want[i]) < 1e-6);
 }
 
 void TestKerasH5::cleanupTestCase() {

@@ -106,6 +106,7 @@ static LayerTable all_layers() {
     register_wrapper_layers(t);
     register_conv_lstm_layers(t);
     register_tf_op_layers(t);
+    register_preprocessing_layers(t);
     return t;
 }
 

@@ -68,5 +68,6 @@ void register_recurrent_layers(LayerTable& t);
 void register_wrapper_layers(LayerTable& t);
 void register_conv_lstm_layers(LayerTable& t);
 void register_tf_op_layers(LayerTable& t);
+void register_preprocessing_layers(LayerTable& t);
 
 }  // namespace wb::formats::keras
