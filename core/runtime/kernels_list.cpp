@@ -43,6 +43,9 @@ void register_special_math_kernels(KernelRegistry&);
 void register_linalg_kernels(KernelRegistry&);
 void register_scatter_update_kernels(KernelRegistry&);
 void register_rnn_cell_kernels(KernelRegistry&);
+void register_unique_kernels(KernelRegistry&);
+void register_partition_stitch_kernels(KernelRegistry&);
+void register_sparse_dense_kernels(KernelRegistry&);
 
 void register_all_kernels(KernelRegistry& registry) {
     register_basic_kernels(registry);
@@ -82,6 +85,9 @@ void register_all_kernels(KernelRegistry& registry) {
     register_linalg_kernels(registry);
     register_scatter_update_kernels(registry);
     register_rnn_cell_kernels(registry);
+    register_unique_kernels(registry);
+    register_partition_stitch_kernels(registry);
+    register_sparse_dense_kernels(registry);
 }
 
 }  // namespace wb::runtime
