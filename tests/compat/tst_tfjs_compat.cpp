@@ -19,7 +19,10 @@
 #include <nlohmann/json.hpp>
 
 #include "common/corpus.h"
+#include "core/export/control_flow_model.h"
 #include "export/convert_job.h"
+#include "export/tfjs_graph_model.h"
+#include "formats/saved_model/lower_control_flow.h"
 
 using namespace wb;
 namespace fs = std::filesystem;
@@ -268,6 +271,45 @@ private slots:
         qInfo("our runtime agrees with TensorFlow.js (wasm, 2 runs) on %d corpus conversions (%d fell back to cpu), "
               "max abs difference %.3g; %d skipped (unknown input rank)", checked, on_cpu, max_diff, unknown_rank);
         QVERIFY(checked >= 20);
+    }
+
+    // Functional While/If lowered to TF1 control flow: the lowered export gives in TensorFlow.js
+    // (wasm, twice) what TensorFlow.js computes from the functional export (--control_flow_v2),
+    // and our runtime agrees on the lowered one. Both If branches are taken.
+    void loweredControlFlow() {
+        auto functional = test::control_flow_model();
+        auto lowered = functional;
+        formats::saved_model::OpOutputs outs({}, lowered.graph.functions);
+        QVERIFY(formats::saved_model::lower_functional_control_flow(lowered.graph, outs, "test").ok());
+        formats::saved_model::prune_library(lowered.graph);
+        QVERIFY(lowered.graph.functions.empty());
+        const auto dir = test::temp_dir("compat-cf");
+        fs::create_directories(dir / "v1");
+        fs::create_directories(dir / "v2");
+        QVERIFY(exporter::write_graph_model(functional, dir / "v2", {}).ok());
+        QVERIFY(exporter::write_graph_model(lowered, dir / "v1", {}).ok());
+        std::ifstream mj(dir / "v1" / "model.json");
+        const auto model_json = nlohmann::json::parse(mj);
+        for (const bool flag : {true, false}) {
+            const nlohmann::json inputs = {{"x", {{"shape", {2}}, {"dtype", "float32"}, {"data", {0.5, -3.25}}}},
+                                           {"flag", {{"shape", nlohmann::json::array()}, {"dtype", "bool"}, {"data", {flag ? 1 : 0}}}}};
+            Outputs reference, theirs, ours;
+            auto err = run_tfjs(dir / "v2", inputs, reference, {"--backend", "wasm"});
+            QVERIFY2(err.empty(), ("functional export: " + err).c_str());
+            err = run_tfjs(dir / "v1", inputs, theirs, {"--backend", "wasm", "--runs", "2"});
+            QVERIFY2(err.empty(), ("lowered export: " + err).c_str());
+            err = run_ours(dir / "v1", inputs, ours);
+            QVERIFY2(err.empty(), ("tfjs-wb run: " + err).c_str());
+            // y = x * 1.5^4, then * 2 or negated.
+            const double scale = flag ? 2 * 5.0625 : -5.0625;
+            QCOMPARE(reference.size(), std::size_t(1));
+            QVERIFY(close(reference[0].second[0], 0.5 * scale) && close(reference[0].second[1], -3.25 * scale));
+            double max_diff = 0;
+            err = compare_outputs(reference, theirs, model_json, max_diff);
+            QVERIFY2(err.empty(), ("lowered vs functional in TensorFlow.js: " + err).c_str());
+            err = compare_outputs(theirs, ours, model_json, max_diff);
+            QVERIFY2(err.empty(), ("ours vs TensorFlow.js: " + err).c_str());
+        }
     }
 
     void expectedValues() {
