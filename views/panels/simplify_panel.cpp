@@ -8,6 +8,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QtConcurrent>
+#include <utility>
 
 #include "passes/pipelines.h"
 #include "views/compare/simplify_compare.h"
@@ -53,7 +54,9 @@ SimplifyPanel::SimplifyPanel(QWidget* parent) : QWidget(parent) {
     layout->addLayout(top, 1);
     connect(run_, &QPushButton::clicked, this, &SimplifyPanel::start);
     connect(list_, &QListWidget::itemChanged, this, [this] {
-        if (model_ && !running()) start();  // toggling a pass recomputes the preview
+        if (!model_) return;
+        if (running()) rerun_ = true;  // a toggle during a run is applied right after it
+        else start();                  // toggling a pass recomputes the preview
     });
     connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, &SimplifyPanel::onFinished);
     connect(changes_, &QTableWidget::cellActivated, this,
@@ -144,6 +147,7 @@ void SimplifyPanel::onFinished() {
     }
     changes_->setSortingEnabled(true);
     emit finished(true, {});
+    if (std::exchange(rerun_, false)) start();
 }
 
 }  // namespace wb::views

@@ -55,6 +55,7 @@ private:
     std::shared_ptr<const ir::Model> optimized_;
     SimplifyCompare* compare_;
     QTabWidget* tabs_;
+    bool rerun_ = false;
     QFutureWatcher<Outcome> watcher_;
     QListWidget* list_;
     QPushButton* run_;
