@@ -46,6 +46,8 @@ void register_rnn_cell_kernels(KernelRegistry&);
 void register_unique_kernels(KernelRegistry&);
 void register_partition_stitch_kernels(KernelRegistry&);
 void register_sparse_dense_kernels(KernelRegistry&);
+void register_extract_patches_kernels(KernelRegistry&);
+void register_search_sorted_kernels(KernelRegistry&);
 
 void register_all_kernels(KernelRegistry& registry) {
     register_basic_kernels(registry);
@@ -88,6 +90,8 @@ void register_all_kernels(KernelRegistry& registry) {
     register_unique_kernels(registry);
     register_partition_stitch_kernels(registry);
     register_sparse_dense_kernels(registry);
+    register_extract_patches_kernels(registry);
+    register_search_sorted_kernels(registry);
 }
 
 }  // namespace wb::runtime
