@@ -39,6 +39,7 @@ private:
     double expand_ms_ = -1;
     int expand_group_ = -1;
     int expand_nodes_ = 0;
+    int visible_first_view_ = 0;
     double open_stall_ms_ = 0;  // max stall up to the group expansion
     double expand_all_start_ = -1;
     double expand_all_ms_ = -1;

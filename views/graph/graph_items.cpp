@@ -257,6 +257,10 @@ void EdgeGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option
     const qreal lod = option->levelOfDetailFromTransform(p->worldTransform());
     p->setPen(QPen(palette::kEdge, 1.3, control_ ? Qt::DashLine : Qt::SolidLine));
     p->setBrush(Qt::NoBrush);
+    if (lod < 0.12) {  // an overview (or the minimap of 10,000 edges): a straight stroke is enough
+        p->drawLine(path_.elementAt(0), path_.currentPosition());
+        return;
+    }
     p->drawPath(path_);
     p->setPen(Qt::NoPen);
     p->setBrush(palette::kEdge);
