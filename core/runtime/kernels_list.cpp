@@ -48,6 +48,7 @@ void register_partition_stitch_kernels(KernelRegistry&);
 void register_sparse_dense_kernels(KernelRegistry&);
 void register_extract_patches_kernels(KernelRegistry&);
 void register_search_sorted_kernels(KernelRegistry&);
+void register_nms_v1_kernels(KernelRegistry&);
 
 void register_all_kernels(KernelRegistry& registry) {
     register_basic_kernels(registry);
@@ -92,6 +93,7 @@ void register_all_kernels(KernelRegistry& registry) {
     register_sparse_dense_kernels(registry);
     register_extract_patches_kernels(registry);
     register_search_sorted_kernels(registry);
+    register_nms_v1_kernels(registry);
 }
 
 }  // namespace wb::runtime
