@@ -23,7 +23,7 @@ const std::map<std::pair<std::string, std::string>, bool>& legal_pairs() {
         {{"tf_saved_model", "tfjs_graph_model"}, true},  {{"tf_hub", "tfjs_graph_model"}, true},
         {{"tf_frozen_model", "tfjs_graph_model"}, true}, {{"tfjs_layers_model", "keras"}, false},
         {{"tfjs_layers_model", "keras_keras"}, false},   {{"tfjs_layers_model", "keras_saved_model"}, false},
-        {{"tfjs_layers_model", "tfjs_layers_model"}, false}, {{"tfjs_layers_model", "tfjs_graph_model"}, false},
+        {{"tfjs_layers_model", "tfjs_layers_model"}, false}, {{"tfjs_layers_model", "tfjs_graph_model"}, true},
     };
     return pairs;
 }

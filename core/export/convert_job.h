@@ -14,7 +14,9 @@ namespace wb::exporter {
 
 // Everything `tfjs-wb convert` (and the GUI's export) decides for a graph-model conversion.
 struct ConvertOptions {
-    std::string input_format = "tf_saved_model";  // tf_saved_model | tf_hub | tf_frozen_model
+    // tf_saved_model | tf_hub | tf_frozen_model | keras | tfjs_layers_model (both lowered to TF ops
+    // by their readers; the converter goes through a temporary SavedModel for these)
+    std::string input_format = "tf_saved_model";
     formats::ReadOptions read;
     bool skip_op_check = false;
     bool strip_debug_ops = true;

@@ -312,6 +312,46 @@ private slots:
         }
     }
 
+    // Keras .h5 files and a tfjs layers model → graph model (the readers lower the layers to TF
+    // ops): TensorFlow.js (wasm, twice) against our runtime on the same export and inputs.
+    void layersToGraphModel() {
+        WB_REQUIRE_CORPUS();
+        std::vector<std::pair<fs::path, std::string>> inputs_of = {
+            {test::corpus_dir() / "tfjs/tfjs-e2e/integration_tests/load_predict_data/layers_model/model.json", "tfjs_layers_model"}};
+        std::vector<fs::path> h5;
+        for (const auto& e : fs::recursive_directory_iterator(test::corpus_dir() / "keras_h5/dl4j/examples"))
+            if (e.path().filename().string().ends_with("_model.h5")) h5.push_back(e.path());
+        std::sort(h5.begin(), h5.end());
+        for (std::size_t i = 0; i < h5.size() && i < 12; ++i) inputs_of.emplace_back(h5[i], "keras");
+        int checked = 0, refused = 0;
+        double max_diff = 0;
+        for (const auto& [path, format] : inputs_of) {
+            exporter::ConvertOptions o;
+            o.input_format = format;
+            const auto out = test::temp_dir("compat-layers") / "web";
+            auto r = exporter::convert_to_graph_model(path, out, o);
+            if (!r) {  // layers we do not lower, or ops tfjs lacks: the reason names them
+                qInfo("%s: not converted: %s", path.filename().string().c_str(), r.error().what().c_str());
+                ++refused;
+                continue;
+            }
+            std::ifstream mj(out / "model.json");
+            const auto model_json = nlohmann::json::parse(mj);
+            const auto inputs = make_inputs(model_json);
+            if (inputs.is_null()) continue;
+            Outputs theirs, ours;
+            auto err = run_tfjs(out, inputs, theirs, {"--backend", "wasm", "--runs", "2"});
+            QVERIFY2(err.empty(), (path.string() + ": TensorFlow.js failed: " + err).c_str());
+            err = run_ours(out, make_inputs(model_json, true), ours);
+            QVERIFY2(err.empty(), (path.string() + ": tfjs-wb run failed: " + err).c_str());
+            err = compare_outputs(theirs, ours, model_json, max_diff);
+            QVERIFY2(err.empty(), (path.string() + ": " + err).c_str());
+            ++checked;
+        }
+        qInfo("layers → graph model: %d agree (max abs difference %.3g), %d not converted", checked, max_diff, refused);
+        QVERIFY(checked >= 8);
+    }
+
     void expectedValues() {
         WB_REQUIRE_CORPUS();
         std::ifstream in(test::corpus_dir() / "tfjs" / "expected-values.json");
