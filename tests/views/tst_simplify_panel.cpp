@@ -66,8 +66,6 @@ private slots:
         ir::Model copy = *model_;
         auto direct = passes::run_default_pipeline(copy);
         QVERIFY(direct.ok());
-        for (const auto& p : full.passes) qInfo("panel %s", p.pass.c_str());
-        for (const auto& p : direct->passes) qInfo("direct %s", p.pass.c_str());
         QCOMPARE(full.nodes_after, direct->nodes_after);
         QCOMPARE(panel.passTable()->rowCount(), static_cast<int>(direct->passes.size()));
         QVERIFY(full.nodes_after < full.nodes_before);
