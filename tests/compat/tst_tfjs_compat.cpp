@@ -218,7 +218,9 @@ class TestTfjsCompat : public QObject {
 private slots:
     void initTestCase() {
         const bool have_node = !QStandardPaths::findExecutable("node").isEmpty();
-        const bool have_tfjs = fs::exists(tfjs_dir() / "node_modules" / "@tensorflow" / "tfjs-converter");
+        // The wasm backend came later (install.sh installs it): an older install dir lacks it.
+        const bool have_tfjs = fs::exists(tfjs_dir() / "node_modules" / "@tensorflow" / "tfjs-converter") &&
+                               fs::exists(tfjs_dir() / "node_modules" / "@tensorflow" / "tfjs-backend-wasm");
         if (!have_node || !have_tfjs) {
             const std::string why = !have_node ? "node is not installed"
                                                : "TensorFlow.js is not installed in " + tfjs_dir().string() +
