@@ -49,6 +49,8 @@ void register_sparse_dense_kernels(KernelRegistry&);
 void register_extract_patches_kernels(KernelRegistry&);
 void register_search_sorted_kernels(KernelRegistry&);
 void register_nms_v1_kernels(KernelRegistry&);
+void register_lrn_kernels(KernelRegistry&);
+void register_print_reverse_kernels(KernelRegistry&);
 
 void register_all_kernels(KernelRegistry& registry) {
     register_basic_kernels(registry);
@@ -94,6 +96,8 @@ void register_all_kernels(KernelRegistry& registry) {
     register_extract_patches_kernels(registry);
     register_search_sorted_kernels(registry);
     register_nms_v1_kernels(registry);
+    register_lrn_kernels(registry);
+    register_print_reverse_kernels(registry);
 }
 
 }  // namespace wb::runtime
