@@ -59,6 +59,9 @@ private slots:
                     compare->scene(false)->revealNode(static_cast<int>(i));
                     break;
                 }
+            QSignalSpy checked(compare, &views::SimplifyCompare::checkFinished);
+            compare->runCheck();
+            QVERIFY(checked.wait(60000));
             QTest::qWait(300);
             panel.grab().save(qEnvironmentVariable("WB_SCREENSHOT_DIR") + QStringLiteral("/simplify.png"));
         }
