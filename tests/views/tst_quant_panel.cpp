@@ -249,8 +249,7 @@ private slots:
         emit legend->layerBox()->activated(0);
         QCOMPARE(overlay->currentLayer(), QStringLiteral("quant:float16"));
         if (qEnvironmentVariableIsSet("WB_SCREENSHOT_DIR")) {
-            legend->layerBox()->setCurrentIndex(1);
-            emit legend->layerBox()->activated(1);
+            // float16 (shown now): mobilenet_v2_mid ships uint8 weights, so re-quantizing to uint8 moves little.
             view.show();
             view.resetZoom();
             view.zoomBy(0.55);

@@ -27,7 +27,7 @@ LogHistogram log_histogram(const std::vector<std::vector<double>>& series, int b
         const double hi = std::max(lo + 0.5, std::ceil(std::log10(high) * 2) / 2);
         bins = std::max(1, std::min(bins, static_cast<int>(std::lround((hi - lo) * 2))));
         step = (hi - lo) / bins;
-        for (int b = 0; b < bins; ++b) h.bins << QString::number(std::pow(10.0, lo + b * step), 'g', 2);
+        for (int b = 0; b < bins; ++b) h.bins << QString::number(std::pow(10.0, lo + b * step), 'e', 0);  // "3e-05"
     } else {
         bins = 0;
     }
@@ -77,7 +77,7 @@ void BarChart::setBars(const QStringList& categories, const std::vector<std::pai
     auto* x = new QBarCategoryAxis;
     x->append(categories);
     x->setTitleText(x_title);
-    x->setLabelsAngle(categories.size() > 6 ? -60 : 0);
+    x->setLabelsAngle(categories.size() > 9 ? -60 : 0);
     auto* y = new QValueAxis;
     y->setTitleText(y_title);
     y->setRange(0, top > 0 ? top * 1.1 : 1);

@@ -13,7 +13,7 @@ struct LogHistogram {
     QStringList bins;                     // bin labels, "0" then "1e-05…" lower edges
     std::vector<std::vector<double>> counts;  // one row per series, aligned with `bins`
 };
-LogHistogram log_histogram(const std::vector<std::vector<double>>& series, int bins = 14);
+LogHistogram log_histogram(const std::vector<std::vector<double>>& series, int bins = 8);
 
 // Grouped vertical bars: one set per series over shared categories (histograms, model sizes).
 class BarChart : public QChartView {
