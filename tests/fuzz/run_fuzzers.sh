@@ -59,7 +59,9 @@ rm -rf "$BUILD/seeds/keras_zip"; mkdir -p "$BUILD/seeds/keras_zip"
 "$BUILD/tests/fuzz/make_keras_seeds" "$BUILD/seeds/keras_zip"
 
 # UBSan reports are crashes too; leaks are reported by libFuzzer itself.
+# lsan.supp lists leaks inside system libraries (libhdf5), not ours.
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" ASAN_OPTIONS="abort_on_error=1:detect_leaks=1"
+export LSAN_OPTIONS="suppressions=$ROOT/tests/fuzz/lsan.supp:print_suppressions=0"
 run_one() {
   local fuzzer="$1" crashes="$BUILD/crashes/$1" work="$BUILD/work/$1" log="$BUILD/$1.log" start end
   mkdir -p "$crashes" "$work"
