@@ -121,8 +121,8 @@ private slots:
 void TestTfjsLayersCompat::keras_exports_predict_in_tfjs() {
     WB_REQUIRE_CORPUS();
     if (!fs::exists(tfjs_dir() / "node_modules/@tensorflow/tfjs-layers")) {
-        if (wb::test::in_ci()) QFAIL("TensorFlow.js layers missing: run tests/compat/install_layers.sh <build>/tfjs-compat");
-        QSKIP("TensorFlow.js layers not installed (tests/compat/install_layers.sh)");
+        if (wb::test::in_ci()) QFAIL("TensorFlow.js layers missing: run tests/compat/install.sh <build>/tfjs-compat");
+        QSKIP("TensorFlow.js layers not installed (tests/compat/install.sh)");
     }
     const fs::path root = wb::test::corpus_dir() / "keras_h5";
     const fs::path work = wb::test::temp_dir("tfjs_layers_compat");

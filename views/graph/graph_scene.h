@@ -53,6 +53,8 @@ public:
 
     // True while a layout runs or its items are still being built.
     bool layoutRunning() const { return watcher_.isRunning() || building_; }
+    // Longest stretch of item building between event-loop turns (> 0; tests shorten it to see slicing).
+    void setSliceMs(qint64 ms) { slice_ms_ = ms; }
     void cancelLayout() { stop_ = true; }
     double totalLayoutMs() const { return total_layout_ms_; }
     double lastLayoutMs() const { return last_layout_ms_; }
@@ -104,6 +106,7 @@ private:
     std::vector<GroupSpec> group_specs_;
     std::vector<int> group_spec_of_;  // per group: index into group_specs_ or -1
     std::vector<EdgeSpec> edge_specs_;
+    qint64 slice_ms_ = 20;
     std::vector<QGraphicsItem*> doomed_;  // old items deleted in the first slices
     std::vector<int> node_order_;         // nodes to place, in plan order
     std::size_t next_doomed_ = 0, next_node_ = 0, next_group_ = 0, next_edge_ = 0;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // GraphScene, second half: turning finished layouts into items. The next scene is planned at
 // once (positions and routes only), then items are deleted, moved or created in slices of at
-// most kSliceMs so "Expand all" on 10,000 nodes keeps the UI thread responsive. Items that
+// most sliceMs() (20 ms by default) so "Expand all" on 10,000 nodes keeps the UI thread responsive. Items that
 // stay (nodes, unchanged groups) are moved, not rebuilt.
 #include <QElapsedTimer>
 #include <cmath>
@@ -15,7 +15,6 @@
 namespace wb::views {
 
 namespace {
-constexpr qint64 kSliceMs = 20;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kFrame = std::numeric_limits<int>::min();  // an edge end that stays on the frame
 const QPointF kContentOffset(metrics::kGroupMargin, metrics::kGroupHeader + metrics::kGroupMargin);
@@ -159,7 +158,7 @@ void GraphScene::buildSlice() {
     QSignalBlocker block(this);  // deleting or re-adding a selected item must not ping the panels
     QElapsedTimer clock;
     clock.start();
-    auto out_of_time = [&clock](std::size_t i) { return (i & 31) == 0 && clock.elapsed() >= kSliceMs; };
+    auto out_of_time = [&clock, this](std::size_t i) { return (i & 31) == 0 && clock.elapsed() >= slice_ms_; };
     for (; next_doomed_ < doomed_.size(); ++next_doomed_) {
         if (out_of_time(next_doomed_)) return build_timer_.start();
         delete doomed_[next_doomed_];
