@@ -2,6 +2,7 @@
 #include "export/keras_conversion.h"
 
 #include "export/atomic_dir.h"
+#include "export/layers_model_archive.h"
 #include "formats/keras_h5/keras_h5_reader.h"
 #include "formats/keras_h5/keras_topology.h"
 #include "formats/keras_h5/layers/layer_context.h"
@@ -36,24 +37,33 @@ Status check_layer_classes(const fk::ModelSpec& spec, const std::string& file) {
     return Ok{};
 }
 
+// A tfjs layers model is named by its model.json or by the folder holding it.
+std::filesystem::path model_json_path(const std::filesystem::path& input) {
+    std::error_code ec;
+    return std::filesystem::is_directory(input, ec) ? input / "model.json" : input;
+}
+
 }  // namespace
 
 Expected<KerasConvertReport> convert_keras(const std::filesystem::path& input, const std::filesystem::path& output,
                                            const KerasConvertOptions& options, const Progress& progress) {
     const bool v3 = options.input_format == "keras_keras";
-    if (options.input_format != "keras" && !v3)
+    const bool layers_model = options.input_format == "tfjs_layers_model";
+    if (options.input_format != "keras" && !v3 && !layers_model)
         return Error{input.string(), "", "input format '" + options.input_format + "' is not a Keras format"};
     if (options.output_format != "tfjs_layers_model")
         return Error{input.string(), "", "Keras → " + options.output_format + " is not supported by this tfjs-wb yet"};
     if (v3 && input.extension() != ".keras")
         return Error{input.string(), "", "keras_keras input must be a .keras file"};
     progress.report(0.05, "reading Keras model");
-    auto archive = formats::read_keras_archive(input);
+    auto archive = layers_model ? archive_from_layers_model(model_json_path(input), progress)
+                                : formats::read_keras_archive(input);
     if (!archive) return archive.error();
     // KH5:127,143-144: a full model without keras_version/backend is refused (KeyError upstream).
-    if (!v3 && !archive->model_config.is_null() && (archive->keras_version.empty() || archive->backend.empty()))
+    if (!v3 && !layers_model && !archive->model_config.is_null() && (archive->keras_version.empty() || archive->backend.empty()))
         return Error{input.string(), "root attributes", "keras_version or backend attribute missing"};
-    if (!archive->model_config.is_null()) {
+    // A tfjs layers model already holds only classes tfjs-layers rebuilt; Keras files are checked.
+    if (!layers_model && !archive->model_config.is_null()) {
         auto spec = fk::parse_model(archive->model_config, input.string());
         if (!spec) return spec.error();
         if (auto st = check_layer_classes(**spec, input.string()); !st) return st.error();
@@ -64,6 +74,7 @@ Expected<KerasConvertReport> convert_keras(const std::filesystem::path& input, c
     progress.report(0.4, "writing weights");
     LayersModelOptions lo = options.layers;
     lo.keras_v3 = v3;
+    if (layers_model) lo.metadata.clear();  // CONV:405 does not forward --metadata on this route
     WeightsWriteOptions& w = lo.weights;
     if (!w.progress) w.progress = &progress;
     auto model = write_tfjs_layers_model(*archive, dir->path(), lo);

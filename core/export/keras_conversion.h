@@ -10,7 +10,7 @@
 namespace wb::exporter {
 
 struct KerasConvertOptions {
-    std::string input_format = "keras";  // keras | keras_keras
+    std::string input_format = "keras";  // keras | keras_keras | tfjs_layers_model (re-shard / re-quantize)
     std::string output_format = "tfjs_layers_model";
     LayersModelOptions layers;
 };
@@ -21,7 +21,7 @@ struct KerasConvertReport {
     bool topology = false;
 };
 
-// The Keras routes of `tfjs-wb convert`: keras / keras_keras → tfjs_layers_model. The output
+// The Keras routes of `tfjs-wb convert`: keras / keras_keras / tfjs_layers_model → tfjs_layers_model. The output
 // folder is written atomically; the input is only read (a .keras zip is read in memory).
 Expected<KerasConvertReport> convert_keras(const std::filesystem::path& input, const std::filesystem::path& output,
                                            const KerasConvertOptions& options, const Progress& progress = {});
