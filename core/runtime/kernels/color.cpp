@@ -62,7 +62,7 @@ Status color_typed(KernelContext& ctx, const ir::Tensor& in, ir::Tensor& out) {
         if (dims.size() < 3) return ku::fail(ctx, "images must have rank >= 3 [..., height, width, channels]");
         const T factor = static_cast<T>(ctx.input(1).value_as_double(0));
         const int64_t pixels = dims[dims.size() - 3] * dims[dims.size() - 2];
-        const int64_t images = pixels * channels ? in.num_elements() / (pixels * channels) : 0;
+        const int64_t images = pixels * channels != 0 ? in.num_elements() / (pixels * channels) : 0;
         for (int64_t n = 0; n < images; ++n) {
             const T* src = x + n * pixels * channels;
             T* dst = o + n * pixels * channels;
