@@ -10,30 +10,17 @@
 #include <map>
 
 #include "common/corpus.h"
+#include "common/run_cli.h"
 #include "core/proto/graph.pb.h"
 
 namespace fs = std::filesystem;
+namespace test = wb::test;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run tfjs_wb(const QStringList& args) {
-    QProcess p;
-    p.start(QString::fromStdString((wb::test::bin_dir() / "tfjs-wb").string()), args);
-    Run r;
-    if (!p.waitForFinished(120000)) return r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;  // -2: crashed
-    r.out = p.readAllStandardOutput().toStdString();
-    r.err = p.readAllStandardError().toStdString();
-    return r;
-}
-
-QString q(const fs::path& p) { return QString::fromStdString(p.string()); }
+using test::Run;
+using test::tfjs_wb;
+using test::q;
 
 void write_file(const fs::path& p, const std::string& bytes) {
     std::ofstream(p, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "common/corpus.h"
+#include "common/run_cli.h"
 #include "formats/registry.h"
 #include "runtime/tensor_io.h"
 
@@ -18,24 +19,9 @@ using namespace wb;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run tfjs_wb(const QStringList& args) {
-    QProcess p;
-    p.start(QString::fromStdString((test::bin_dir() / "tfjs-wb").string()), args);
-    Run r;
-    if (!p.waitForFinished(120000)) return r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;  // -2: crashed
-    r.out = p.readAllStandardOutput().toStdString();
-    r.err = p.readAllStandardError().toStdString();
-    return r;
-}
-
-QString q(const fs::path& p) { return QString::fromStdString(p.string()); }
+using test::Run;
+using test::tfjs_wb;
+using test::q;
 
 // A TF frozen graph of dense layers: MatMul + BiasAdd + Relu chains and Identity nodes.
 fs::path fc_layers() { return test::corpus_dir() / "frozen/tf-onnx/fc-layers/frozen.pb"; }
