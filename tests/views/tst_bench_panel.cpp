@@ -12,8 +12,7 @@
 #include <QTest>
 #include <set>
 
-#include "common/corpus.h"
-#include "formats/registry.h"
+#include "corpus_mobilenet.h"
 #include "views/charts/heat_legend.h"
 #include "views/charts/run_time_chart.h"
 #include "laid_out_graph.h"
@@ -23,9 +22,7 @@
 using namespace wb;
 
 namespace {
-// A real converted model (tfjs 4.22 layout) that the runtime runs end to end; the sample CNN
-// holds a MatrixInverse the runtime has no kernel for.
-std::filesystem::path mobilenet() { return test::corpus_dir() / "tfjs/nsfwjs/mobilenet_v2_mid/model.json"; }
+std::filesystem::path mobilenet() { return test::mobilenet_v2_mid(); }
 }  // namespace
 
 class TestBenchPanel : public QObject {
@@ -33,12 +30,7 @@ class TestBenchPanel : public QObject {
     std::shared_ptr<const ir::Model> model_;
 
 private slots:
-    void initTestCase() {
-        WB_REQUIRE_CORPUS();
-        auto model = formats::read_model(mobilenet());
-        QVERIFY2(model.ok(), model ? "" : model.error().what().c_str());
-        model_ = std::make_shared<const ir::Model>(std::move(*model));
-    }
+    void initTestCase() { test::load_mobilenet_v2_mid(model_); }
 
     void benchmarkFillsChartAndTables() {
         views::BenchPanel panel;

@@ -17,8 +17,7 @@
 #include <QTest>
 #include <cmath>
 
-#include "common/corpus.h"
-#include "formats/registry.h"
+#include "corpus_mobilenet.h"
 #include "views/charts/bar_chart.h"
 #include "views/charts/heat_legend.h"
 #include "views/charts/layer_error_chart.h"
@@ -30,9 +29,7 @@
 using namespace wb;
 
 namespace {
-// A real converted model (tfjs 4.22 layout) that the runtime runs end to end; the sample CNN
-// holds a MatrixInverse the runtime has no kernel for.
-std::filesystem::path mobilenet() { return test::corpus_dir() / "tfjs/nsfwjs/mobilenet_v2_mid/model.json"; }
+std::filesystem::path mobilenet() { return test::mobilenet_v2_mid(); }
 
 // `tfjs-wb quant-report MODEL --samples 1 --json ARGS…` from the build's bin folder.
 QJsonObject cli_report(const QStringList& args) {
@@ -87,12 +84,7 @@ class TestQuantPanel : public QObject {
     }
 
 private slots:
-    void initTestCase() {
-        WB_REQUIRE_CORPUS();
-        auto model = formats::read_model(mobilenet());
-        QVERIFY2(model.ok(), model ? "" : model.error().what().c_str());
-        model_ = std::make_shared<const ir::Model>(std::move(*model));
-    }
+    void initTestCase() { test::load_mobilenet_v2_mid(model_); }
 
     void tableMatchesDirectReport() {
         views::QuantPanel panel;
