@@ -10,6 +10,8 @@
 #include <sstream>
 #include <thread>
 
+#include <time.h>
+
 #include <nlohmann/json.hpp>
 
 namespace wb::runtime {
@@ -25,6 +27,12 @@ std::size_t peak_rss() {
     while (std::getline(in, line))
         if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
     return 0;
+}
+
+double cpu_ms_now() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
 }
 
 double percentile(std::vector<double> v, double p) {
@@ -52,22 +60,28 @@ Expected<BenchResult> run_benchmark(std::shared_ptr<const ir::Model> model, cons
         progress.report(static_cast<double>(++done) / total, stage);
         return !progress.cancelled();
     };
-    std::vector<double> times;
+    std::vector<double> times, cpu_times;
     for (int i = 0; i < std::max(0, options.warmup) + std::max(1, options.runs); ++i) {
+        const double cpu0 = cpu_ms_now();
         t0 = Clock::now();
         auto out = (*session)->run(options.feeds, options.fetches);
         const double ms = ms_since(t0);
+        const double cpu_ms = cpu_ms_now() - cpu0;
         if (!out) return out.error();
         r.run_ms.push_back(ms);
         if (i == 0) {
             r.first_run_ms = ms;
         }
-        if (i >= std::max(0, options.warmup)) times.push_back(ms);
+        if (i >= std::max(0, options.warmup)) {
+            times.push_back(ms);
+            cpu_times.push_back(cpu_ms);
+        }
         if (!step("timed runs")) return Error{{}, {}, "benchmark cancelled"};
     }
     r.runs = static_cast<int>(times.size());
     r.median_ms = percentile(times, 0.5);
     r.p90_ms = percentile(times, 0.9);
+    r.median_cpu_ms = percentile(cpu_times, 0.5);
     r.min_ms = *std::min_element(times.begin(), times.end());
     r.mean_ms = std::accumulate(times.begin(), times.end(), 0.0) / times.size();
     r.peak_activation_bytes = (*session)->last_stats().peak_activation_bytes;
@@ -115,6 +129,7 @@ std::string bench_to_json(const BenchResult& r) {
     j["min_ms"] = r.min_ms;
     j["mean_ms"] = r.mean_ms;
     j["p90_ms"] = r.p90_ms;
+    j["median_cpu_ms"] = r.median_cpu_ms;
     j["runs"] = r.runs;
     j["threads"] = r.threads;
     j["peak_activation_bytes"] = r.peak_activation_bytes;

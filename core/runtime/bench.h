@@ -33,6 +33,9 @@ struct BenchResult {
     double session_ms = 0.0;         // kernels created, weights packed
     double first_run_ms = 0.0;
     double median_ms = 0.0, min_ms = 0.0, mean_ms = 0.0, p90_ms = 0.0;
+    // CPU time of the process per run (all threads, spinning included): on one thread a
+    // figure that other load on the machine barely moves, for A/B comparisons.
+    double median_cpu_ms = 0.0;
     int runs = 0;
     int threads = 0;
     std::vector<double> run_ms;      // every run in order, warm-up runs first (per-run chart)

@@ -7,8 +7,9 @@
 #
 #   tests/bench/compare_runtimes.sh [MODEL_DIR] [--rounds R] [--runs N] [--threads T]
 #
-# Env: WB_BUILD_DIR (default build-kernels beside this repo's root; holds bin/tfjs-wb and the
-# npm prefix tfjs-bench/), OPENCV_MODEL (a .pb/.onnx of the same network for OpenCV DNN).
+# Env: WB_BUILD_DIR (default build-kernels beside this repo's root; holds bin/tfjs-wb,
+# bin/export_frozen_pb and the npm prefix tfjs-bench/), OPENCV_MODEL (a .pb/.onnx of the same
+# network for OpenCV DNN; default: written by export_frozen_pb into the build dir).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -27,7 +28,7 @@ build=${WB_BUILD_DIR:-$root/build-kernels}
 [ -f "$model/model.json" ] || { echo "no model.json in $model" >&2; exit 2; }
 
 # TensorFlow.js 4.22 into the build dir (never into the source tree).
-export TFJS_DIR=$build/tfjs-bench
+export TFJS_DIR=${TFJS_DIR:-$build/tfjs-bench}
 if [ ! -d "$TFJS_DIR/node_modules/@tensorflow/tfjs-backend-wasm" ]; then
   mkdir -p "$TFJS_DIR"
   (cd "$TFJS_DIR" && { [ -f package.json ] || npm init -y >/dev/null; } &&
@@ -55,14 +56,28 @@ if ! "$build/bin/tfjs-wb" bench --help >/dev/null 2>&1; then
   fi
 fi
 run_tfjs() { node "$here/tfjs_wasm_bench.js" "$model" --runs "$runs" --warmup 3 --threads "$threads" | json_field median_ms; }
-opencv_reason=""
-if ! python3 -c 'import cv2' 2>/dev/null; then opencv_reason="python3-opencv (OpenCV 4.6 DNN) is not installed"
-elif [ -z "${OPENCV_MODEL:-}" ]; then opencv_reason="OpenCV DNN cannot read a tfjs model.json; set OPENCV_MODEL to a .pb/.onnx of the same network"
+# OpenCV DNN reads a frozen GraphDef, not a tfjs model.json: export_frozen_pb (built beside
+# tfjs-wb) writes the same network and weights as one, with the fused ops spelled out.
+opencv_reason="" ocv_python=""
+for py in python3 /usr/bin/python3; do
+  if "$py" -c 'import cv2' 2>/dev/null; then ocv_python=$py; break; fi
+done
+if [ -z "$ocv_python" ]; then opencv_reason="python3-opencv (OpenCV 4.6 DNN) is not installed"
+elif [ -z "${OPENCV_MODEL:-}" ]; then
+  if [ -x "$build/bin/export_frozen_pb" ]; then
+    OPENCV_MODEL=$build/opencv-bench/$(basename "$model").pb
+    mkdir -p "$(dirname "$OPENCV_MODEL")"
+    "$build/bin/export_frozen_pb" "$model" "$OPENCV_MODEL" >/dev/null ||
+      opencv_reason="export_frozen_pb could not write $model as a frozen GraphDef"
+  else
+    opencv_reason="OpenCV DNN cannot read a tfjs model.json; build export_frozen_pb or set OPENCV_MODEL to a .pb/.onnx"
+  fi
 fi
-run_opencv() { python3 "$here/opencv_dnn_bench.py" "$OPENCV_MODEL" --runs "$runs" --threads "$threads" | json_field median_ms; }
+run_opencv() { "$ocv_python" "$here/opencv_dnn_bench.py" "$OPENCV_MODEL" --runs "$runs" --threads "$threads" | json_field median_ms; }
 
 gflop=$(node "$here/tfjs_wasm_bench.js" "$model" --runs 1 --warmup 1 --threads 1 | json_field gflop)
 echo "model: $model  (${gflop} GFLOP per inference)  threads: $threads  rounds: $rounds x $runs runs"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "ours: $ours_label"
 declare -a ours tfjs ocv
 for r in $(seq 1 "$rounds"); do

@@ -6,7 +6,9 @@
 #include <exception>
 #include <memory>
 
+#include "runtime/executor/exec_context.h"
 #include "runtime/executor/frames.h"
+#include "runtime/executor/linear_schedule.h"
 #include "runtime/memory_pool.h"
 #include "runtime/thread_pool.h"
 
@@ -14,46 +16,18 @@ namespace wb::runtime {
 
 namespace {
 
-class ExecKernelContext final : public KernelContext {
+class ExecKernelContext final : public ExecContextBase {
 public:
     ExecKernelContext(const PlanNode& p, std::vector<Entry>& inputs, std::deque<ir::Tensor>& outputs,
                       ThreadPool& pool, MemoryPool& memory)
-        : p_(p), inputs_(inputs), outputs_(outputs), pool_(pool), memory_(memory) {}
+        : ExecContextBase(outputs, pool, memory), p_(p), inputs_(inputs) {}
     const ir::Node& node() const override { return *p_.node; }
     int num_inputs() const override { return static_cast<int>(p_.inputs.size()); }
     const ir::Tensor& input(int i) const override { return inputs_[i].tensor; }
-    ir::Tensor& allocate_output(int i, ir::DType dtype, ir::Shape shape) override {
-        grow(i);
-        outputs_[i] = memory_.allocate(dtype, std::move(shape));
-        return outputs_[i];
-    }
-    void set_output(int i, ir::Tensor t) override {
-        grow(i);
-        outputs_[i] = std::move(t);
-    }
-    ThreadPool& pool() override { return pool_; }
-    const ir::Tensor* residual() const override { return residual_; }
-    bool residual_in_place() const override { return in_place_; }
-    void residual_added() override { added_ = true; }
-
-    void offer(const ir::Tensor* operand, bool in_place) {
-        residual_ = operand;
-        in_place_ = in_place;
-    }
-    bool added() const { return added_; }
 
 private:
-    void grow(int i) {
-        if (i >= static_cast<int>(outputs_.size())) outputs_.resize(i + 1);
-    }
     const PlanNode& p_;
     std::vector<Entry>& inputs_;
-    std::deque<ir::Tensor>& outputs_;  // deque: references handed out stay valid as it grows
-    ThreadPool& pool_;
-    MemoryPool& memory_;
-    const ir::Tensor* residual_ = nullptr;
-    bool in_place_ = false;
-    bool added_ = false;
 };
 
 // The Add a kernel node may fold in (KernelContext::residual): the node's only consumer is an
@@ -105,6 +79,12 @@ std::vector<char> needed_nodes(const GraphPlan& plan, const ExecRequest& request
 Expected<std::vector<ir::Tensor>> Executor::run(const ExecRequest& request, RunStats& stats,
                                                 const Progress& progress) {
     auto& nodes = plan_.nodes();
+    if (linear_executor_enabled()) {
+        auto& schedule = plan_.linear_schedule();
+        if (!schedule || !schedule->matches(request))
+            schedule = build_linear_schedule(plan_, request, needed_nodes(plan_, request));
+        if (schedule->usable) return run_linear(*schedule, request, stats, progress);
+    }
     const std::vector<char> needed = needed_nodes(plan_, request);
     std::vector<char> fed(nodes.size(), 0);
     for (const auto& f : request.feeds) fed[f.first] = 1;

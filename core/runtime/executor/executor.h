@@ -13,12 +13,14 @@
 namespace wb::runtime {
 
 class MemoryPool;
+struct LinearSchedule;
 
 // One run of a GraphPlan: a dataflow executor with TensorFlow's semantics for dead tensors
 // (Switch/Merge) and frames with iterations (Enter/Exit/NextIteration), so TF1 loops and
 // conditionals run as written. Nodes run one at a time in ready order; each kernel uses the
 // thread pool inside (one parallel region per op). An input is released as soon as its
-// consumer has run, which returns its buffer to the memory pool.
+// consumer has run, which returns its buffer to the memory pool. Graphs without control flow
+// take a fast path over a precomputed schedule (linear_schedule.h), same order and lifetimes.
 struct ExecRequest {
     std::vector<std::pair<int, std::pair<int, ir::Tensor>>> feeds;  // node, (output, value)
     std::vector<std::pair<int, int>> fetches;                      // node, output
@@ -32,6 +34,9 @@ public:
                                           const Progress& progress);
 
 private:
+    Expected<std::vector<ir::Tensor>> run_linear(const LinearSchedule& schedule, const ExecRequest& request,
+                                                 RunStats& stats, const Progress& progress);
+
     GraphPlan& plan_;
     ThreadPool& pool_;
     MemoryPool& memory_;

@@ -12,6 +12,7 @@
 namespace wb::runtime {
 
 class ThreadPool;
+struct LinearSchedule;
 
 // How the executor treats a node: TF1 control-flow primitives are handled by the executor
 // itself (they move tensors between frames and carry deadness); everything else is a kernel.
@@ -49,8 +50,12 @@ public:
     int find(const std::string& name) const;
     // The constant value behind output 0 of a node (Const, possibly through Identity), or null.
     const ir::Tensor* constant_output(int node) const;
+    // The executor's schedule for the last request (see linear_schedule.h), rebuilt when the
+    // feeds or fetches change.
+    std::shared_ptr<LinearSchedule>& linear_schedule() { return linear_; }
 
 private:
+    std::shared_ptr<LinearSchedule> linear_;
     std::vector<PlanNode> nodes_;
     std::unordered_map<std::string, int> index_;
 };

@@ -10,7 +10,7 @@
 #include "runtime/thread_pool.h"
 
 #ifdef WB_HAVE_ONEDNN
-#include <oneapi/dnnl/dnnl.hpp>
+#include "runtime/kernels/conv/conv_onednn_detail.h"
 // Debian's oneDNN uses the OpenMP runtime; its thread count is the OpenMP one.
 extern "C" void omp_set_num_threads(int);
 #endif
@@ -28,10 +28,7 @@ bool onednn_enabled() {
 
 #ifdef WB_HAVE_ONEDNN
 
-namespace {
-
-using dnnl::memory;
-using Dims = memory::dims;
+namespace dnnl_detail {
 
 dnnl::engine& cpu_engine() {
     static dnnl::engine engine(dnnl::engine::kind::cpu, 0);
@@ -47,6 +44,32 @@ void single_threaded_here() {
         done = true;
     }
 }
+
+Status parallel_dnnl(ThreadPool& pool, int64_t n, const std::function<void(int64_t)>& fn) {
+    // Execution errors cannot be thrown across the pool: record them and report after.
+    std::atomic<bool> failed{false};
+    std::string message;
+    std::mutex message_mutex;
+    pool.parallel_for(n, [&](int64_t b, int64_t e) {
+        for (int64_t i = b; i < e; ++i) {
+            try {
+                fn(i);
+            } catch (const dnnl::error& err) {
+                std::lock_guard lock(message_mutex);
+                failed = true;
+                message = err.what();
+            }
+        }
+    });
+    if (failed) return Error{{}, {}, "oneDNN: " + message};
+    return Ok{};
+}
+
+}  // namespace dnnl_detail
+
+using namespace dnnl_detail;
+
+namespace {
 
 struct SliceSpec {
     Geometry g;
@@ -94,6 +117,10 @@ std::vector<SliceSpec> split(const Geometry& g, int parts) {
     return out;
 }
 
+}  // namespace
+
+namespace dnnl_detail {
+
 dnnl::convolution_forward::primitive_desc make_pd(const Geometry& g, int64_t m, bool with_bias, Activation a,
                                                   float leaky, bool accumulate) {
     const auto f32 = memory::data_type::f32;
@@ -137,7 +164,7 @@ memory::desc tf_filter_desc(const Geometry& g, int64_t m) {
     return memory::desc(Dims{g.out_channels, C, KH, KW}, f32, memory::format_tag::hwio);
 }
 
-}  // namespace
+}  // namespace dnnl_detail
 
 struct OnednnConv::Impl {
     struct Slice {
@@ -229,24 +256,11 @@ Status OnednnConv::run(const Geometry& g, int64_t m, const float* x, const float
         s.built = false;
         return Error{{}, {}, std::string("oneDNN: ") + e.what()};
     }
-    // Execution errors cannot be thrown across the pool: record them and report after.
-    std::atomic<bool> failed{false};
-    std::string message;
-    std::mutex message_mutex;
-    pool.parallel_for(static_cast<int64_t>(s.slices.size()), [&](int64_t b, int64_t e) {
-        for (int64_t i = b; i < e; ++i) {
-            try {
-                s.execute(s.slices[i], x, bias, y);
-            } catch (const dnnl::error& err) {
-                std::lock_guard lock(message_mutex);
-                failed = true;
-                message = err.what();
-            }
-        }
-    });
-    if (failed) {
+    Status st = parallel_dnnl(pool, static_cast<int64_t>(s.slices.size()),
+                              [&](int64_t i) { s.execute(s.slices[i], x, bias, y); });
+    if (!st) {
         s.built = false;
-        return Error{{}, {}, "oneDNN: " + message};
+        return st;
     }
     return Ok{};
 }

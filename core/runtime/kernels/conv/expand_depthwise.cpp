@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "runtime/kernels/conv/expand_depthwise.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#include "runtime/kernels/conv/conv_onednn.h"
+#include "runtime/kernels/conv/expand_depthwise_bands.h"
+#include "runtime/thread_pool.h"
+
+namespace wb::runtime::conv {
+
+namespace {
+
+// A KernelContext over chosen inputs, for running a node's own kernel inside the pair. Its
+// outputs are the parent's from index `offset` on: b's are the pair's outputs (offset 0), a's
+// the intermediate (offset 1, a buffer of the session's memory plan released after the pair).
+class SubContext final : public KernelContext {
+public:
+    SubContext(KernelContext& parent, const ir::Node& node, std::vector<const ir::Tensor*> inputs, int offset)
+        : parent_(parent), node_(node), inputs_(std::move(inputs)), offset_(offset) {}
+    const ir::Node& node() const override { return node_; }
+    int num_inputs() const override { return static_cast<int>(inputs_.size()); }
+    const ir::Tensor& input(int i) const override { return *inputs_[i]; }
+    ir::Tensor& allocate_output(int i, ir::DType dtype, ir::Shape shape) override {
+        ir::Tensor& t = parent_.allocate_output(offset_ + i, dtype, std::move(shape));
+        if (i == 0) first_ = t;
+        return t;
+    }
+    void set_output(int i, ir::Tensor t) override {
+        if (i == 0) first_ = t;
+        parent_.set_output(offset_ + i, std::move(t));
+    }
+    ThreadPool& pool() override { return parent_.pool(); }
+    const ir::Tensor& output0() const { return first_; }
+
+private:
+    KernelContext& parent_;
+    const ir::Node& node_;
+    std::vector<const ir::Tensor*> inputs_;
+    int offset_;
+    ir::Tensor first_;  // shares the buffer with the parent's output
+};
+
+int64_t min_expanded_bytes() {
+    static const int64_t kb = [] {
+        const char* v = std::getenv("WB_FUSE_MIN_KB");
+        return v ? std::atoi(v) : 1024;
+    }();
+    return kb * 1024;
+}
+
+bool plain_activation(const ir::Node& n) {
+    auto f = read_fused_ops(n, 2);
+    if (!f) return false;
+    return f->act == Activation::None || f->act == Activation::Relu || f->act == Activation::Relu6;
+}
+
+bool nhwc_float(const ir::Node& n) {
+    const std::string fmt = ir::attr_string(n.attrs, "data_format", "NHWC");
+    return fmt == "NHWC" && ir::attr_type(n.attrs, "T", ir::DType::Float32) == ir::DType::Float32;
+}
+
+bool all_ones(const std::vector<int64_t>& v) {
+    for (int64_t x : v)
+        if (x != 1) return false;
+    return true;
+}
+
+class ExpandDepthwiseKernel final : public Kernel {
+public:
+    ExpandDepthwiseKernel(const ir::Node& a, const ir::Node& b, Kernel& ka, Kernel& kb)
+        : a_(a), b_(b), ka_(ka), kb_(kb), a_inputs_(static_cast<int>(a.data_inputs().size())) {}
+
+    Status compute(KernelContext& ctx) override {
+        if (!bands_failed_) {
+            auto done = run_bands(ctx);
+            if (done && *done) return Ok{};
+            if (!done) bands_failed_ = true;  // oneDNN refused: the two kernels from now on
+        }
+        return run_apart(ctx);
+    }
+
+private:
+    // The two nodes' own kernels, one after the other.
+    Status run_apart(KernelContext& ctx) {
+        std::vector<const ir::Tensor*> a_in, b_in;
+        for (int i = 0; i < a_inputs_; ++i) a_in.push_back(&ctx.input(i));
+        SubContext a_ctx(ctx, a_, a_in, 1);
+        if (auto s = ka_.compute(a_ctx); !s) return s;
+        b_in.push_back(&a_ctx.output0());
+        for (int i = a_inputs_; i < ctx.num_inputs(); ++i) b_in.push_back(&ctx.input(i));
+        SubContext b_ctx(ctx, b_, b_in, 0);
+        return kb_.compute(b_ctx);
+    }
+
+    // True when the band pipeline ran; false when this run does not qualify; an error when
+    // oneDNN failed.
+    Expected<bool> run_bands(KernelContext& ctx) {
+        if (!attrs_) {
+            auto a = read_window_attrs(b_, 2, false);
+            auto fa = read_fused_ops(a_, 2), fb = read_fused_ops(b_, 2);
+            if (!a || !fa || !fb) return false;
+            attrs_ = std::make_unique<WindowAttrs>(*a);
+            fa_ = *fa;
+            fb_ = *fb;
+        }
+        const ir::Tensor& x = ctx.input(0);
+        const ir::Tensor& wa = ctx.input(1);
+        const ir::Tensor& wb = ctx.input(a_inputs_);
+        if (x.dtype() != ir::DType::Float32 || x.shape().rank() != 4 || wa.shape().rank() != 4 ||
+            wb.shape().rank() != 4 || x.shape().dims[3] != wa.shape().dims[2])
+            return false;
+        const int64_t E = wa.shape().dims[3];
+        if (wb.shape().dims[0] != 3 || wb.shape().dims[1] != 3 || wb.shape().dims[2] != E || wb.shape().dims[3] != 1)
+            return false;
+        const float* bias_a = nullptr;
+        const float* bias_b = nullptr;
+        if (fa_.bias) {
+            const ir::Tensor& t = ctx.input(fa_.bias_input);
+            if (t.dtype() != ir::DType::Float32 || t.num_elements() != E) return false;
+            bias_a = t.data<float>();
+        }
+        if (fb_.bias) {
+            const ir::Tensor& t = ctx.input(a_inputs_ + fb_.bias_input - 1);
+            if (t.dtype() != ir::DType::Float32 || t.num_elements() != E) return false;
+            bias_b = t.data<float>();
+        }
+        ir::Shape e_shape{x.shape().dims[0], x.shape().dims[1], x.shape().dims[2], E};
+        auto g = make_geometry(b_, *attrs_, e_shape, {3, 3, 1}, E);
+        if (!g || g->batch * g->out_pixels() == 0) return false;
+        // Worth it only when the expanded image would not stay in cache anyway.
+        if (g->in_pixels() * E * 4 < min_expanded_bytes()) return false;
+        BandJob job{*g, x.shape().dims[3], x.data<float>(), wa.data<float>(), bias_a, fa_.act,
+                    wb.data<float>(), bias_b, fb_.act, nullptr};
+        ir::Tensor& y = ctx.allocate_output(0, ir::DType::Float32, ir::Shape{g->batch, g->out[0], g->out[1], E});
+        job.y = y.data<float>();
+        Status s = pipeline_.run(job, ctx.pool());
+        if (!s) return s.error();
+        return true;
+    }
+
+    const ir::Node& a_;
+    const ir::Node& b_;
+    Kernel& ka_;
+    Kernel& kb_;
+    int a_inputs_;
+    std::unique_ptr<WindowAttrs> attrs_;
+    FusedOps fa_, fb_;
+    bool bands_failed_ = false;
+    BandPipeline pipeline_;
+};
+
+}  // namespace
+
+bool block_fusion_enabled() {
+    static const bool enabled = [] {
+        const char* v = std::getenv("WB_FUSE_BLOCKS");
+        return !(v && std::strcmp(v, "0") == 0) && BandPipeline::available();
+    }();
+    return enabled && onednn_enabled();  // read each time: WB_FORCE_EIGEN may change in tests
+}
+
+bool expand_depthwise_candidate(const ir::Node& a, const ir::Node& b, const ir::Tensor& wa, const ir::Tensor& wb) {
+    if ((a.op != "_FusedConv2D" && a.op != "Conv2D") ||
+        (b.op != "FusedDepthwiseConv2dNative" && b.op != "DepthwiseConv2dNative"))
+        return false;
+    if (!nhwc_float(a) || !nhwc_float(b) || !plain_activation(a) || !plain_activation(b)) return false;
+    if (!all_ones(ir::attr_ints(a.attrs, "strides")) || !all_ones(ir::attr_ints(a.attrs, "dilations")) ||
+        ir::attr_string(a.attrs, "padding") == "EXPLICIT")
+        return false;
+    const auto st = ir::attr_ints(b.attrs, "strides");
+    const std::string pad = ir::attr_string(b.attrs, "padding");
+    if (st.size() != 4 || st[1] != st[2] || (st[1] != 1 && st[1] != 2) || !all_ones(ir::attr_ints(b.attrs, "dilations")) ||
+        (pad != "SAME" && pad != "VALID"))
+        return false;
+    const auto& da = wa.shape().dims;
+    const auto& db = wb.shape().dims;
+    return wa.dtype() == ir::DType::Float32 && wb.dtype() == ir::DType::Float32 && da.size() == 4 && db.size() == 4 &&
+           da[0] == 1 && da[1] == 1 && db[0] == 3 && db[1] == 3 && db[2] == da[3] && db[3] == 1;
+}
+
+std::unique_ptr<Kernel> make_expand_depthwise(const ir::Node& a, const ir::Node& b, Kernel& a_kernel,
+                                              Kernel& b_kernel) {
+    return std::make_unique<ExpandDepthwiseKernel>(a, b, a_kernel, b_kernel);
+}
+
+}  // namespace wb::runtime::conv

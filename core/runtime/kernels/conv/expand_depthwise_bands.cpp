@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "runtime/kernels/conv/expand_depthwise_bands.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <unordered_map>
+#include <vector>
+
+#include "runtime/thread_pool.h"
+
+#ifdef WB_HAVE_ONEDNN
+#include "runtime/kernels/conv/conv_onednn_detail.h"
+#endif
+
+namespace wb::runtime::conv {
+
+#ifdef WB_HAVE_ONEDNN
+
+using namespace dnnl_detail;
+
+namespace {
+
+// Expanded rows per band: what fits in about this many bytes (per thread, L2-sized).
+int64_t band_bytes() {
+    static const int64_t kb = [] {
+        const char* v = std::getenv("WB_BAND_KB");
+        return v && std::atoi(v) > 0 ? std::atoi(v) : 512;
+    }();
+    return kb * 1024;
+}
+
+// One band: move `keep` expanded rows from scratch row `move_from` to the top, compute `rows`
+// more from x row `x_row` behind them, then run the depthwise conv for output rows from r0.
+struct Band {
+    int64_t move_from = 0, keep = 0, x_row = 0, rows = 0, r0 = 0;
+    int expand = -1, depthwise = -1;  // primitive indices in the thread's cache
+    Geometry expand_g, depthwise_g;
+};
+
+bool walk(const Geometry& g, int64_t cin, int64_t t0, int64_t t1, std::vector<Band>& out) {
+    out.clear();
+    const int64_t s = g.stride[0], pt = g.pad_before[0], H = g.in[0], W = g.in[1], E = g.in_channels;
+    const int64_t max_rows = std::max<int64_t>(3, band_bytes() / (W * E * 4));
+    const int64_t R = std::max<int64_t>(1, (max_rows - 3) / s + 1);
+    int64_t c_lo = 0, c_hi = 0;  // expanded rows now in the scratch
+    for (int64_t r0 = t0; r0 < t1; r0 += R) {
+        const int64_t r1 = std::min(t1, r0 + R);
+        const int64_t lo_u = r0 * s - pt, hi_u = (r1 - 1) * s - pt + 3;
+        const int64_t lo = std::max<int64_t>(0, lo_u), hi = std::min(H, hi_u);
+        if (hi <= lo || hi < c_hi) return false;
+        Band b;
+        b.r0 = r0;
+        if (c_hi > c_lo && lo >= c_lo && lo < c_hi) {
+            b.keep = c_hi - lo;
+            b.move_from = lo - c_lo;
+            b.x_row = c_hi;
+        } else {
+            b.x_row = lo;
+        }
+        b.rows = hi - b.x_row;
+        b.expand_g.batch = 1;
+        b.expand_g.in = b.expand_g.out = {b.rows, W, 1};
+        b.expand_g.in_channels = cin;
+        b.expand_g.out_channels = E;
+        b.depthwise_g = g;
+        b.depthwise_g.batch = 1;
+        b.depthwise_g.in[0] = hi - lo;
+        b.depthwise_g.out[0] = r1 - r0;
+        b.depthwise_g.pad_before[0] = lo - lo_u;
+        b.depthwise_g.pad_after[0] = hi_u - hi;
+        out.push_back(b);
+        c_lo = lo;
+        c_hi = hi;
+    }
+    return true;
+}
+
+struct Prim {
+    Geometry g;
+    dnnl::convolution_forward primitive;
+    memory src, dst, bias;
+    std::unordered_map<int, memory> args;
+};
+
+struct Packed {
+    memory::desc desc;
+    memory mem;
+};
+
+}  // namespace
+
+struct BandPipeline::Impl {
+    struct ThreadState {
+        std::vector<Prim> prims;
+        dnnl::stream stream{cpu_engine()};
+        std::vector<float> scratch;
+        std::vector<Band> bands;
+    };
+    std::vector<std::unique_ptr<ThreadState>> threads;
+    Geometry geometry;
+    bool planned = false;
+    std::vector<Packed> packed[2];  // expand, depthwise weights by layout
+    const float* packed_from[2] = {nullptr, nullptr};
+
+    int prim(ThreadState& t, const Geometry& g, int64_t m, const float* bias, Activation act, const float* filter) {
+        const int kind = m > 0 ? 1 : 0;
+        for (std::size_t i = 0; i < t.prims.size(); ++i)
+            if (t.prims[i].g == g && (t.prims[i].g.kernel[0] == 3) == (m > 0)) return static_cast<int>(i);
+        auto pd = make_pd(g, m, bias != nullptr, act, 0.f, false);
+        Prim p;
+        p.g = g;
+        p.primitive = dnnl::convolution_forward(pd);
+        p.src = memory(pd.src_desc(), cpu_engine(), DNNL_MEMORY_NONE);
+        p.dst = memory(pd.dst_desc(), cpu_engine(), DNNL_MEMORY_NONE);
+        p.args = {{DNNL_ARG_SRC, p.src}, {DNNL_ARG_DST, p.dst}, {DNNL_ARG_WEIGHTS, weights(kind, pd, g, m, filter)}};
+        if (bias) {
+            p.bias = memory(pd.bias_desc(), cpu_engine(), DNNL_MEMORY_NONE);
+            p.args.emplace(DNNL_ARG_BIAS, p.bias);
+        }
+        t.prims.push_back(std::move(p));
+        return static_cast<int>(t.prims.size()) - 1;
+    }
+
+    memory weights(int kind, const dnnl::convolution_forward::primitive_desc& pd, const Geometry& g, int64_t m,
+                   const float* filter) {
+        for (auto& p : packed[kind])
+            if (p.desc == pd.weights_desc()) return p.mem;
+        Packed p{pd.weights_desc(), memory(pd.weights_desc(), cpu_engine())};
+        memory user(tf_filter_desc(g, m), cpu_engine(), const_cast<float*>(filter));
+        dnnl::stream stream(cpu_engine());
+        dnnl::reorder(user, p.mem).execute(stream, user, p.mem);
+        stream.wait();
+        packed[kind].push_back(p);
+        packed_from[kind] = filter;
+        return p.mem;
+    }
+
+    static void execute(ThreadState& t, Prim& p, const float* src, float* dst, const float* bias) {
+        p.src.set_data_handle(const_cast<float*>(src));
+        p.dst.set_data_handle(dst);
+        if (bias) p.bias.set_data_handle(const_cast<float*>(bias));
+        p.primitive.execute(t.stream, p.args);
+        t.stream.wait();
+    }
+
+    // Bands and primitives for every thread, made once per geometry on the calling thread.
+    Status plan(const BandJob& job, int n_threads) {
+        single_threaded_here();
+        if (packed_from[0] && (packed_from[0] != job.wa || packed_from[1] != job.wb)) {
+            threads.clear();  // other filters: pack again (constant filters never get here)
+            packed[0].clear();
+            packed[1].clear();
+        }
+        if (planned && geometry == job.g && static_cast<int>(threads.size()) == n_threads) return Ok{};
+        threads.clear();
+        const Geometry& g = job.g;
+        for (int t = 0; t < n_threads; ++t) {
+            auto ts = std::make_unique<ThreadState>();
+            if (!walk(g, job.in_channels, g.out[0] * t / n_threads, g.out[0] * (t + 1) / n_threads, ts->bands))
+                return Error{{}, {}, "a band of rows lies entirely in the padding"};
+            int64_t rows = 0;
+            for (Band& b : ts->bands) {
+                if (b.rows > 0) b.expand = prim(*ts, b.expand_g, 0, job.bias_a, job.act_a, job.wa);
+                b.depthwise = prim(*ts, b.depthwise_g, 1, job.bias_b, job.act_b, job.wb);
+                rows = std::max(rows, b.depthwise_g.in[0]);
+            }
+            ts->scratch.resize(static_cast<std::size_t>(rows * g.in[1] * g.in_channels));
+            threads.push_back(std::move(ts));
+        }
+        geometry = g;
+        planned = true;
+        return Ok{};
+    }
+
+    void run_thread(ThreadState& t, const BandJob& job, int64_t n) {
+        single_threaded_here();
+        const Geometry& g = job.g;
+        const int64_t row = g.in[1] * g.in_channels;  // floats per expanded row
+        const float* x = job.x + n * g.in[0] * g.in[1] * job.in_channels;
+        float* y = job.y + n * g.out[0] * g.out[1] * g.out_channels;
+        float* scratch = t.scratch.data();
+        for (const Band& b : t.bands) {
+            if (b.keep > 0 && b.move_from > 0)
+                std::memmove(scratch, scratch + b.move_from * row, static_cast<std::size_t>(b.keep * row) * sizeof(float));
+            if (b.rows > 0)
+                execute(t, t.prims[b.expand], x + b.x_row * g.in[1] * job.in_channels, scratch + b.keep * row,
+                        job.bias_a);
+            execute(t, t.prims[b.depthwise], scratch, y + b.r0 * g.out[1] * g.out_channels, job.bias_b);
+        }
+    }
+};
+
+BandPipeline::BandPipeline() : impl_(std::make_unique<Impl>()) {}
+BandPipeline::~BandPipeline() = default;
+bool BandPipeline::available() { return true; }
+
+Status BandPipeline::run(const BandJob& job, ThreadPool& pool) {
+    Impl& s = *impl_;
+    const int n_threads = std::max(1, pool.size());
+    try {
+        if (auto st = s.plan(job, n_threads); !st) return st;
+    } catch (const dnnl::error& e) {
+        s.planned = false;
+        return Error{{}, {}, std::string("oneDNN: ") + e.what()};
+    }
+    for (int64_t n = 0; n < job.g.batch; ++n) {
+        Status st = parallel_dnnl(pool, n_threads, [&](int64_t t) { s.run_thread(*s.threads[t], job, n); });
+        if (!st) {
+            s.planned = false;
+            return st;
+        }
+    }
+    return Ok{};
+}
+
+#else  // !WB_HAVE_ONEDNN
+
+struct BandPipeline::Impl {};
+BandPipeline::BandPipeline() = default;
+BandPipeline::~BandPipeline() = default;
+bool BandPipeline::available() { return false; }
+Status BandPipeline::run(const BandJob&, ThreadPool&) { return Error{{}, {}, "oneDNN is not compiled in"}; }
+
+#endif
+
+}  // namespace wb::runtime::conv

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+// The expand → depthwise pair the session runs band by band (kernels/conv/expand_depthwise.h):
+// a 1×1 _FusedConv2D feeding a 3×3 FusedDepthwiseConv2dNative, through a Session, against the
+// naive reference convolutions with bias and activation in double. Sizes cover several bands
+// per thread (rows carried between bands), stride 1 and 2, SAME (even and odd sizes) and VALID,
+// a batch of two, and an image too small to be worth pairing (the two kernels run as they are).
+#include <QTest>
+
+#include <algorithm>
+
+#include "graph_builder.h"
+#include "runtime/executor/linear_schedule.h"
+#include "runtime/kernels/conv/expand_depthwise.h"
+#include "tst_conv_harness.h"
+
+using namespace wb;
+using namespace wb::test;
+namespace ref = wb::runtime::reference;
+
+namespace {
+
+ref::RefTensor bias_act(ref::RefTensor r, const ir::Tensor& bias, const std::string& act) {
+    const int64_t C = r.dims.back();
+    for (int64_t i = 0; i < r.size(); ++i) {
+        double v = r.v[i] + bias.value_as_double(i % C);
+        if (act == "Relu") v = std::max(v, 0.0);
+        if (act == "Relu6") v = std::clamp(v, 0.0, 6.0);
+        r.v[i] = v;
+    }
+    return r;
+}
+
+ir::Node fused(const std::string& name, const std::string& op, std::vector<std::string> in, int64_t stride,
+               const std::string& padding, const std::string& act) {
+    std::vector<std::string> ops{"BiasAdd"};
+    if (!act.empty()) ops.push_back(act);
+    return node(name, op, std::move(in),
+                {{"T", ir::DType::Float32}, {"strides", ints_attr({1, stride, stride, 1})}, {"padding", padding},
+                 {"data_format", "NHWC"}, {"dilations", ints_attr({1, 1, 1, 1})}, {"fused_ops", strings_attr(ops)},
+                 {"num_args", int64_t{1}}});
+}
+
+}  // namespace
+
+class TestExpandDepthwise : public QObject {
+    Q_OBJECT
+
+private slots:
+    void pair_data() {
+        QTest::addColumn<int>("batch");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("stride");
+        QTest::addColumn<QString>("padding");
+        QTest::newRow("s1 same, bands") << 1 << 40 << 36 << 1 << QString("SAME");
+        QTest::newRow("s2 same even") << 1 << 40 << 36 << 2 << QString("SAME");
+        QTest::newRow("s2 same odd") << 1 << 41 << 37 << 2 << QString("SAME");
+        QTest::newRow("s1 valid") << 1 << 40 << 36 << 1 << QString("VALID");
+        QTest::newRow("s2 valid odd") << 1 << 43 << 36 << 2 << QString("VALID");
+        QTest::newRow("batch 2") << 2 << 38 << 40 << 2 << QString("SAME");
+        QTest::newRow("small image, apart") << 1 << 9 << 7 << 1 << QString("SAME");
+    }
+    void pair() {
+        QFETCH(int, batch);
+        QFETCH(int, height);
+        QFETCH(int, width);
+        QFETCH(int, stride);
+        QFETCH(QString, padding);
+        const int64_t C = 8, E = 192;
+        const ir::Tensor x = random_tensor({batch, height, width, C}, 1);
+        const ir::Tensor wa = random_tensor({1, 1, C, E}, 2), ba = random_tensor({E}, 3);
+        const ir::Tensor wb = random_tensor({3, 3, E, 1}, 4), bb = random_tensor({E}, 5);
+        const std::string pad = padding.toStdString();
+        Graph g({node("x", "Placeholder", {}, {{"dtype", ir::DType::Float32}}), constant("wa", wa), constant("ba", ba),
+                 constant("wb", wb), constant("bb", bb),
+                 fused("expand", "_FusedConv2D", {"x", "wa", "ba"}, 1, "VALID", "Relu6"),
+                 fused("dw", "FusedDepthwiseConv2dNative", {"expand", "wb", "bb"}, stride, pad, "Relu")});
+        ref::WindowSpec one{{1, 1}, {1, 1}, "VALID", {}, {}};
+        ref::WindowSpec window{{stride, stride}, {1, 1}, pad, {}, {}};
+        auto e = bias_act(ref::conv(ref::from_tensor(x), ref::from_tensor(wa), one), ba, "Relu6");
+        auto want = bias_act(ref::depthwise_conv2d(e, ref::from_tensor(wb), window), bb, "Relu");
+
+        auto session = runtime::Session::create(g.model, runtime::SessionOptions{2, true});
+        QVERIFY(session);
+        for (int run = 0; run < 3; ++run) {  // later runs: cached bands, primitives and memory plan
+            auto out = (*session)->run({{"x", x}}, {"dw"});
+            QVERIFY2(out, out ? "" : out.error().what().c_str());
+            const QString diff = compare((*out)[0], want, 1e-4, 1e-4);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+        // Paired (oneDNN on, the linear executor), the expand node does not run on its own: it
+        // is part of the depthwise step.
+        bool expand_alone = false;
+        for (const auto& t : (*session)->last_stats().node_times) expand_alone |= t.node == "expand";
+        QCOMPARE(expand_alone, !(runtime::conv::block_fusion_enabled() && runtime::linear_executor_enabled()));
+    }
+
+    // The expanded tensor is fetched too: no pairing, both results right.
+    void fetched_intermediate() {
+        const ir::Tensor x = random_tensor({1, 40, 36, 8}, 7);
+        const ir::Tensor wa = random_tensor({1, 1, 8, 192}, 8), ba = random_tensor({192}, 9);
+        const ir::Tensor wb = random_tensor({3, 3, 192, 1}, 10), bb = random_tensor({192}, 11);
+        Graph g({node("x", "Placeholder", {}, {{"dtype", ir::DType::Float32}}), constant("wa", wa), constant("ba", ba),
+                 constant("wb", wb), constant("bb", bb),
+                 fused("expand", "_FusedConv2D", {"x", "wa", "ba"}, 1, "VALID", "Relu6"),
+                 fused("dw", "FusedDepthwiseConv2dNative", {"expand", "wb", "bb"}, 1, "SAME", "Relu6")});
+        ref::WindowSpec one{{1, 1}, {1, 1}, "VALID", {}, {}};
+        ref::WindowSpec same{{1, 1}, {1, 1}, "SAME", {}, {}};
+        auto e = bias_act(ref::conv(ref::from_tensor(x), ref::from_tensor(wa), one), ba, "Relu6");
+        auto want = bias_act(ref::depthwise_conv2d(e, ref::from_tensor(wb), same), bb, "Relu6");
+        auto out = g.run({"dw", "expand"}, {{"x", x}});
+        QVERIFY2(compare(out[0], want, 1e-4, 1e-4).isEmpty(), qPrintable(compare(out[0], want, 1e-4, 1e-4)));
+        QVERIFY2(compare(out[1], e, 1e-4, 1e-4).isEmpty(), qPrintable(compare(out[1], e, 1e-4, 1e-4)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExpandDepthwise)
+#include "tst_expand_depthwise.moc"
