@@ -94,7 +94,7 @@ public:
     }
 
 private:
-    // keras / keras_keras → tfjs_layers_model (core/export/keras_conversion.h).
+    // keras / keras_keras → tfjs_layers_model, tfjs_layers_model → keras (core/export/keras_conversion.h).
     int run_keras(const ConvertPlan& plan) {
         exporter::KerasConvertOptions ko;
         ko.input_format = flags_.input_format;
@@ -108,7 +108,8 @@ private:
         if (!spec->empty()) ko.layers.weights.quantize = exporter::make_quantizer(*spec);
         auto r = exporter::convert_keras(flags_.input_path, flags_.output_path, ko);
         if (!r) return fail(r.error().what());
-        std::cerr << "Converted " << flags_.input_path << " → " << flags_.output_path << "/model.json (" << r->weights
+        const std::string written = plan.output_format == "keras" ? "" : "/model.json";
+        std::cerr << "Converted " << flags_.input_path << " → " << flags_.output_path << written << " (" << r->weights
                   << " weights in " << r->layers_with_weights << " layers)\n";
         return 0;
     }

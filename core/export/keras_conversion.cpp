@@ -2,6 +2,7 @@
 #include "export/keras_conversion.h"
 
 #include "export/atomic_dir.h"
+#include "export/keras_h5_writer.h"
 #include "export/layers_model_archive.h"
 #include "formats/keras_h5/keras_h5_reader.h"
 #include "formats/keras_h5/keras_topology.h"
@@ -14,8 +15,8 @@ namespace {
 namespace fk = formats::keras;
 
 // A layers model is only useful if tfjs-layers can rebuild every layer: Lambda (Python code),
-// TensorFlowOpLayer and custom classes cannot be. Classes we lower are known Keras built-ins;
-// ConvLSTM2D is one that tfjs-layers has and we do not lower yet.
+// TensorFlowOpLayer and custom classes cannot be. Classes we lower are known Keras built-ins, but
+// tfjs-layers 4.22 has no LocallyConnected1D/2D.
 Status check_layer_classes(const fk::ModelSpec& spec, const std::string& file) {
     for (const auto& l : spec.layers) {
         if (l.nested) {
@@ -26,8 +27,10 @@ Status check_layer_classes(const fk::ModelSpec& spec, const std::string& file) {
         if (l.config.is_object() && l.config.contains("layer") && l.config["layer"].is_object())
             classes.push_back(l.config["layer"].value("class_name", std::string()));
         for (const auto& c : classes) {
-            if (c == "ConvLSTM2D" || fk::find_lowering(c)) continue;
+            const bool tfjs_lacks = c == "LocallyConnected1D" || c == "LocallyConnected2D";
+            if (!tfjs_lacks && (c == "ConvLSTM2D" || fk::find_lowering(c))) continue;
             std::string why = c == "Lambda" ? "Lambda layers hold Python code, which tfjs-layers cannot run"
+                              : tfjs_lacks ? c + " is not a tfjs-layers class (tfjs-wb runs it; export a graph model instead)"
                               : c == "TensorFlowOpLayer" ? "TensorFlowOpLayer is not a tfjs-layers class"
                                                          : "class '" + c + "' is not a Keras layer tfjs-layers knows";
             return Error{file, "layer '" + l.name + "' (" + l.class_name + ", position " + std::to_string(l.position) + ")",
@@ -51,8 +54,9 @@ Expected<KerasConvertReport> convert_keras(const std::filesystem::path& input, c
     const bool layers_model = options.input_format == "tfjs_layers_model";
     if (options.input_format != "keras" && !v3 && !layers_model)
         return Error{input.string(), "", "input format '" + options.input_format + "' is not a Keras format"};
-    if (options.output_format != "tfjs_layers_model")
-        return Error{input.string(), "", "Keras → " + options.output_format + " is not supported by this tfjs-wb yet"};
+    const bool to_h5 = layers_model && options.output_format == "keras";
+    if (options.output_format != "tfjs_layers_model" && !to_h5)
+        return Error{input.string(), "", options.input_format + " → " + options.output_format + " is not supported by this tfjs-wb yet"};
     if (v3 && input.extension() != ".keras")
         return Error{input.string(), "", "keras_keras input must be a .keras file"};
     progress.report(0.05, "reading Keras model");
@@ -69,6 +73,18 @@ Expected<KerasConvertReport> convert_keras(const std::filesystem::path& input, c
         if (auto st = check_layer_classes(**spec, input.string()); !st) return st.error();
     }
     if (progress.cancelled()) return Error{input.string(), "", "cancelled"};
+    KerasConvertReport r;
+    r.topology = !archive->model_config.is_null();
+    for (const auto& l : archive->layers) {
+        r.layers_with_weights += l.weights.empty() ? 0 : 1;
+        r.weights += l.weights.size();
+    }
+    if (to_h5) {
+        progress.report(0.4, "writing Keras HDF5");
+        if (auto st = write_keras_h5(*archive, output, model_json_path(input)); !st) return st.error();
+        progress.report(1.0, "done");
+        return r;
+    }
     auto dir = AtomicDir::begin(output, input);
     if (!dir) return dir.error();
     progress.report(0.4, "writing weights");
@@ -82,12 +98,6 @@ Expected<KerasConvertReport> convert_keras(const std::filesystem::path& input, c
     if (progress.cancelled()) return Error{input.string(), "", "cancelled"};
     if (auto st = dir->commit(); !st) return st.error();
     progress.report(1.0, "done");
-    KerasConvertReport r;
-    r.topology = !archive->model_config.is_null();
-    for (const auto& l : archive->layers) {
-        r.layers_with_weights += l.weights.empty() ? 0 : 1;
-        r.weights += l.weights.size();
-    }
     return r;
 }
 

@@ -11,7 +11,7 @@ namespace wb::exporter {
 
 struct KerasConvertOptions {
     std::string input_format = "keras";  // keras | keras_keras | tfjs_layers_model (re-shard / re-quantize)
-    std::string output_format = "tfjs_layers_model";
+    std::string output_format = "tfjs_layers_model";  // or keras (.h5) from tfjs_layers_model
     LayersModelOptions layers;
 };
 
@@ -21,8 +21,9 @@ struct KerasConvertReport {
     bool topology = false;
 };
 
-// The Keras routes of `tfjs-wb convert`: keras / keras_keras / tfjs_layers_model → tfjs_layers_model. The output
-// folder is written atomically; the input is only read (a .keras zip is read in memory).
+// The Keras routes of `tfjs-wb convert`: keras / keras_keras / tfjs_layers_model → tfjs_layers_model, and
+// tfjs_layers_model → keras (.h5 file). The output folder or file is written atomically; the input is only
+// read (a .keras zip is read in memory).
 Expected<KerasConvertReport> convert_keras(const std::filesystem::path& input, const std::filesystem::path& output,
                                            const KerasConvertOptions& options, const Progress& progress = {});
 

@@ -8,11 +8,14 @@
 //    files (dl4j/tfkeras/convlstm2d_*), no references in the corpus: tfjs (time length 7 for the
 //    RNNs) must agree with our runtime (while loop / unrolled ConvLSTM2D).
 // Models tfjs refuses are listed with tfjs' message in data/tfjs_layers_expected_failures.tsv.
+// nsfwjs mobilenet_v2 / inception_v3 (real uint8 layers models) taken to Keras .h5 and back to a
+// layers model predict in tfjs as the originals do, and as our runtime does.
 #include <QProcess>
 #include <QTest>
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <random>
 
 #include <nlohmann/json.hpp>
@@ -96,6 +99,23 @@ Case runtime_case(const std::string& rel, wb::ir::Model m, std::string& error) {
     return c;
 }
 
+// Runs tfjs_layers_run.js on `jobs` in one node process; empty JSON and `error` set on failure.
+json run_tfjs_layers(const fs::path& work, const json& jobs, std::string& error) {
+    std::ofstream(work / "jobs.json") << jobs.dump();
+    QProcess p;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert("TFJS_DIR", QString::fromStdString(tfjs_dir().string()));
+    p.setProcessEnvironment(env);
+    p.start("node", {WB_TFJS_LAYERS_RUN_JS, QString::fromStdString((work / "jobs.json").string()),
+                     QString::fromStdString((work / "results.json").string())});
+    if (!p.waitForFinished(600000) || p.exitCode() != 0) {
+        error = "node: " + p.readAllStandardError().toStdString();
+        return {};
+    }
+    std::ifstream in(work / "results.json");
+    return json::parse(in);
+}
+
 std::map<std::string, std::string> expected_failures() {
     std::map<std::string, std::string> out;
     std::ifstream in(fs::path(WB_COMPAT_DIR) / "data/tfjs_layers_expected_failures.tsv");
@@ -116,6 +136,7 @@ class TestTfjsLayersCompat : public QObject {
     Q_OBJECT
 private slots:
     void keras_exports_predict_in_tfjs();
+    void nsfwjs_through_keras_h5();
 };
 
 void TestTfjsLayersCompat::keras_exports_predict_in_tfjs() {
@@ -171,16 +192,9 @@ void TestTfjsLayersCompat::keras_exports_predict_in_tfjs() {
         cases.push_back(std::move(c));
     }
     QVERIFY(cases.size() >= 12);
-    std::ofstream(work / "jobs.json") << jobs.dump();
-    QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert("TFJS_DIR", QString::fromStdString(tfjs_dir().string()));
-    p.setProcessEnvironment(env);
-    p.start("node", {WB_TFJS_LAYERS_RUN_JS, QString::fromStdString((work / "jobs.json").string()),
-                     QString::fromStdString((work / "results.json").string())});
-    QVERIFY2(p.waitForFinished(600000) && p.exitCode() == 0, p.readAllStandardError().constData());
-    std::ifstream rin(work / "results.json");
-    const json results = json::parse(rin);
+    std::string node_error;
+    const json results = run_tfjs_layers(work, jobs, node_error);
+    QVERIFY2(node_error.empty(), node_error.c_str());
 
     int loaded = 0, matched_keras = 0, matched_runtime = 0, refused = 0;
     for (const auto& c : cases) {
@@ -221,6 +235,63 @@ void TestTfjsLayersCompat::keras_exports_predict_in_tfjs() {
           "%d dynamic-time RNN / ConvLSTM2D models match our runtime", cases.size() + size_t(export_refused), export_refused, loaded, refused, matched_keras, matched_runtime);
     for (const auto& line : problems) qWarning("%s", qPrintable(line));
     QVERIFY2(problems.isEmpty(), qPrintable(QString::number(problems.size()) + " unexpected results (listed above)"));
+}
+
+void TestTfjsLayersCompat::nsfwjs_through_keras_h5() {
+    WB_REQUIRE_CORPUS();
+    if (!fs::exists(tfjs_dir() / "node_modules/@tensorflow/tfjs-layers")) {
+        if (wb::test::in_ci()) QFAIL("TensorFlow.js layers missing: run tests/compat/install.sh <build>/tfjs-compat");
+        QSKIP("TensorFlow.js layers not installed (tests/compat/install.sh)");
+    }
+    const fs::path work = wb::test::temp_dir("tfjs_layers_compat_nsfwjs");
+    json jobs = json::array();
+    std::map<std::string, std::vector<Tensor>> ours;
+    for (const auto& [name, size] : {std::pair<std::string, int64_t>{"mobilenet_v2", 224}, {"inception_v3", 299}}) {
+        const fs::path source = wb::test::corpus_dir() / "tfjs/nsfwjs" / name;
+        wb::exporter::KerasConvertOptions to_h5;
+        to_h5.input_format = "tfjs_layers_model";
+        to_h5.output_format = "keras";
+        auto h5 = wb::exporter::convert_keras(source, work / (name + ".h5"), to_h5);
+        QVERIFY2(h5, h5 ? "" : h5.error().what().c_str());
+        auto back = wb::exporter::convert_keras(work / (name + ".h5"), work / name, {});
+        QVERIFY2(back, back ? "" : back.error().what().c_str());
+        auto m = wb::formats::read_model(source / "model.json");
+        QVERIFY2(m, m ? "" : m.error().what().c_str());
+        std::mt19937 rng(9);
+        std::uniform_real_distribution<float> dist(0.f, 1.f);
+        Tensor image(wb::ir::DType::Float32, wb::ir::Shape({1, size, size, 3}));
+        for (int64_t k = 0; k < image.num_elements(); ++k) image.data<float>()[k] = dist(rng);
+        const std::string key = m->inputs.at(0).key;
+        auto s = wb::runtime::Session::create(std::make_shared<const wb::ir::Model>(std::move(*m)));
+        QVERIFY2(s, s ? "" : s.error().what().c_str());
+        auto outs = (*s)->run({{key, image}});
+        QVERIFY2(outs, outs ? "" : outs.error().what().c_str());
+        ours[name] = *outs;
+        const json inputs = json::array({tensor_json(image)});
+        jobs.push_back({{"id", name + "/original"}, {"dir", source.string()}, {"inputs", inputs}});
+        jobs.push_back({{"id", name + "/via_h5"}, {"dir", (work / name).string()}, {"inputs", inputs}});
+    }
+    std::string node_error;
+    const json results = run_tfjs_layers(work, jobs, node_error);
+    QVERIFY2(node_error.empty(), node_error.c_str());
+    for (const auto& [name, expected] : ours) {
+        const json& a = results.at(name + "/original");
+        const json& b = results.at(name + "/via_h5");
+        QVERIFY2(!a.contains("error") && !b.contains("error"),
+                 (name + ": " + a.value("error", std::string()) + b.value("error", std::string())).c_str());
+        const auto& original = a["outputs"][0]["data"];
+        const auto& via_h5 = b["outputs"][0]["data"];
+        QCOMPARE(int64_t(via_h5.size()), expected[0].num_elements());
+        QCOMPARE(original.size(), via_h5.size());
+        double worst_tfjs = 0, worst_ours = 0;
+        for (size_t k = 0; k < via_h5.size(); ++k) {
+            worst_tfjs = std::max(worst_tfjs, std::abs(via_h5[k].get<double>() - original[k].get<double>()));
+            worst_ours = std::max(worst_ours, std::abs(via_h5[k].get<double>() - expected[0].value_as_double(int64_t(k))));
+        }
+        qInfo("%s: tfjs via .h5 vs tfjs original max |diff| %.3g, vs our runtime %.3g", name.c_str(), worst_tfjs, worst_ours);
+        QVERIFY2(worst_tfjs <= 1e-6, name.c_str());
+        QVERIFY2(worst_ours <= 1e-4, name.c_str());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTfjsLayersCompat)

@@ -95,4 +95,10 @@ std::vector<int64_t> attr_list(int64_t outer, const std::vector<int64_t>& inner)
 
 std::string tf_padding(const std::string& p) { return p == "same" ? "SAME" : "VALID"; }
 
+ir::AttrValue ints_attr(const std::vector<int64_t>& values) {
+    ir::AttrList l;
+    l.i = values;
+    return l;
+}
+
 }  // namespace wb::formats::keras

@@ -26,5 +26,7 @@ KTensor expand_1d(LayerContext& ctx, const KTensor& x);
 KTensor squeeze_1d(LayerContext& ctx, const KTensor& x);
 std::vector<int64_t> attr_list(int64_t outer, const std::vector<int64_t>& inner);
 std::string tf_padding(const std::string& keras_padding);
+// A list(int) attribute (strides, dilations).
+ir::AttrValue ints_attr(const std::vector<int64_t>& values);
 
 }  // namespace wb::formats::keras

@@ -10,12 +10,6 @@ namespace {
 
 using Outs = Expected<std::vector<KTensor>>;
 
-ir::AttrValue ints_attr(const std::vector<int64_t>& v) {
-    ir::AttrList l;
-    l.i = v;
-    return l;
-}
-
 // Keras 1 "th" kernels are (out, in, k...) and, from the Theano backend, flipped: make them
 // TensorFlow's (k..., in, out).
 ir::Tensor keras1_th_kernel(const ir::Tensor& w, bool flip) {

@@ -105,6 +105,7 @@ static LayerTable all_layers() {
     register_recurrent_layers(t);
     register_wrapper_layers(t);
     register_conv_lstm_layers(t);
+    register_locally_connected_layers(t);
     register_tf_op_layers(t);
     register_preprocessing_layers(t);
     return t;

@@ -67,6 +67,7 @@ void register_normalization_layers(LayerTable& t);
 void register_recurrent_layers(LayerTable& t);
 void register_wrapper_layers(LayerTable& t);
 void register_conv_lstm_layers(LayerTable& t);
+void register_locally_connected_layers(LayerTable& t);
 void register_tf_op_layers(LayerTable& t);
 void register_preprocessing_layers(LayerTable& t);
 
