@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The expand → depthwise pair the session runs band by band (kernels/conv/expand_depthwise.h):
-// a 1×1 _FusedConv2D feeding a 3×3 FusedDepthwiseConv2dNative, through a Session, against the
-// naive reference convolutions with bias and activation in double. Sizes cover several bands
+// The conv → depthwise pair the session runs band by band (kernels/conv/expand_depthwise.h):
+// a 1×1 (or 3×3 stem) _FusedConv2D feeding a 3×3 FusedDepthwiseConv2dNative, through a Session,
+// against the naive reference convolutions with bias and activation in double. Sizes cover several bands
 // per thread (rows carried between bands), stride 1 and 2, SAME (even and odd sizes) and VALID,
 // a batch of two, and an image too small to be worth pairing (the two kernels run as they are).
 #include <QTest>
@@ -93,6 +93,49 @@ private slots:
         bool expand_alone = false;
         for (const auto& t : (*session)->last_stats().node_times) expand_alone |= t.node == "expand";
         QCOMPARE(expand_alone, !(runtime::conv::block_fusion_enabled() && runtime::linear_executor_enabled()));
+    }
+
+    // The first conv may be any conv (MobileNet's stem: 3×3, stride 2): its input rows per band
+    // come with the padding they need.
+    void stem_pair_data() {
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("a_stride");
+        QTest::addColumn<QString>("a_padding");
+        QTest::addColumn<int>("b_stride");
+        QTest::addColumn<QString>("b_padding");
+        QTest::newRow("3x3 s2 same, dw s1 same") << 112 << 100 << 2 << QString("SAME") << 1 << QString("SAME");
+        QTest::newRow("3x3 s2 same odd, dw s2 valid") << 113 << 101 << 2 << QString("SAME") << 2 << QString("VALID");
+        QTest::newRow("3x3 s1 valid, dw s2 same") << 60 << 52 << 1 << QString("VALID") << 2 << QString("SAME");
+    }
+    void stem_pair() {
+        QFETCH(int, height);
+        QFETCH(int, width);
+        QFETCH(int, a_stride);
+        QFETCH(QString, a_padding);
+        QFETCH(int, b_stride);
+        QFETCH(QString, b_padding);
+        const int64_t C = 3, E = 96;
+        const ir::Tensor x = random_tensor({1, height, width, C}, 21);
+        const ir::Tensor wa = random_tensor({3, 3, C, E}, 22), ba = random_tensor({E}, 23);
+        const ir::Tensor wb = random_tensor({3, 3, E, 1}, 24), bb = random_tensor({E}, 25);
+        Graph g({node("x", "Placeholder", {}, {{"dtype", ir::DType::Float32}}), constant("wa", wa), constant("ba", ba),
+                 constant("wb", wb), constant("bb", bb),
+                 fused("stem", "_FusedConv2D", {"x", "wa", "ba"}, a_stride, a_padding.toStdString(), "Relu6"),
+                 fused("dw", "FusedDepthwiseConv2dNative", {"stem", "wb", "bb"}, b_stride, b_padding.toStdString(),
+                       "Relu6")});
+        ref::WindowSpec wsa{{a_stride, a_stride}, {1, 1}, a_padding.toStdString(), {}, {}};
+        ref::WindowSpec wsb{{b_stride, b_stride}, {1, 1}, b_padding.toStdString(), {}, {}};
+        auto e = bias_act(ref::conv(ref::from_tensor(x), ref::from_tensor(wa), wsa), ba, "Relu6");
+        auto want = bias_act(ref::depthwise_conv2d(e, ref::from_tensor(wb), wsb), bb, "Relu6");
+        auto session = runtime::Session::create(g.model, runtime::SessionOptions{2, false});
+        QVERIFY(session);
+        for (int run = 0; run < 2; ++run) {
+            auto out = (*session)->run({{"x", x}}, {"dw"});
+            QVERIFY2(out, out ? "" : out.error().what().c_str());
+            const QString diff = compare((*out)[0], want, 1e-4, 1e-4);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
     }
 
     // The expanded tensor is fetched too: no pairing, both results right.

@@ -98,10 +98,11 @@ private:
     // oneDNN failed.
     Expected<bool> run_bands(KernelContext& ctx) {
         if (!attrs_) {
-            auto a = read_window_attrs(b_, 2, false);
+            auto aa = read_window_attrs(a_, 2, false), ab = read_window_attrs(b_, 2, false);
             auto fa = read_fused_ops(a_, 2), fb = read_fused_ops(b_, 2);
-            if (!a || !fa || !fb) return false;
-            attrs_ = std::make_unique<WindowAttrs>(*a);
+            if (!aa || !ab || !fa || !fb) return false;
+            attrs_a_ = *aa;
+            attrs_ = std::make_unique<WindowAttrs>(*ab);
             fa_ = *fa;
             fb_ = *fb;
         }
@@ -126,12 +127,14 @@ private:
             if (t.dtype() != ir::DType::Float32 || t.num_elements() != E) return false;
             bias_b = t.data<float>();
         }
-        ir::Shape e_shape{x.shape().dims[0], x.shape().dims[1], x.shape().dims[2], E};
+        auto ga = make_geometry(a_, attrs_a_, x.shape(), {wa.shape().dims[0], wa.shape().dims[1], 1}, E);
+        if (!ga || ga->out_pixels() == 0) return false;
+        ir::Shape e_shape{ga->batch, ga->out[0], ga->out[1], E};
         auto g = make_geometry(b_, *attrs_, e_shape, {3, 3, 1}, E);
         if (!g || g->batch * g->out_pixels() == 0) return false;
         // Worth it only when the expanded image would not stay in cache anyway.
         if (g->in_pixels() * E * 4 < min_expanded_bytes()) return false;
-        BandJob job{*g, x.shape().dims[3], x.data<float>(), wa.data<float>(), bias_a, fa_.act,
+        BandJob job{*ga, *g, x.data<float>(), wa.data<float>(), bias_a, fa_.act,
                     wb.data<float>(), bias_b, fb_.act, nullptr};
         ir::Tensor& y = ctx.allocate_output(0, ir::DType::Float32, ir::Shape{g->batch, g->out[0], g->out[1], E});
         job.y = y.data<float>();
@@ -145,7 +148,8 @@ private:
     Kernel& ka_;
     Kernel& kb_;
     int a_inputs_;
-    std::unique_ptr<WindowAttrs> attrs_;
+    WindowAttrs attrs_a_;
+    std::unique_ptr<WindowAttrs> attrs_;  // b's; null until read
     FusedOps fa_, fb_;
     bool bands_failed_ = false;
     BandPipeline pipeline_;
@@ -166,9 +170,8 @@ bool expand_depthwise_candidate(const ir::Node& a, const ir::Node& b, const ir::
         (b.op != "FusedDepthwiseConv2dNative" && b.op != "DepthwiseConv2dNative"))
         return false;
     if (!nhwc_float(a) || !nhwc_float(b) || !plain_activation(a) || !plain_activation(b)) return false;
-    if (!all_ones(ir::attr_ints(a.attrs, "strides")) || !all_ones(ir::attr_ints(a.attrs, "dilations")) ||
-        ir::attr_string(a.attrs, "padding") == "EXPLICIT")
-        return false;
+    const std::string pad_a = ir::attr_string(a.attrs, "padding");
+    if (!all_ones(ir::attr_ints(a.attrs, "dilations")) || (pad_a != "SAME" && pad_a != "VALID")) return false;
     const auto st = ir::attr_ints(b.attrs, "strides");
     const std::string pad = ir::attr_string(b.attrs, "padding");
     if (st.size() != 4 || st[1] != st[2] || (st[1] != 1 && st[1] != 2) || !all_ones(ir::attr_ints(b.attrs, "dilations")) ||
@@ -177,7 +180,7 @@ bool expand_depthwise_candidate(const ir::Node& a, const ir::Node& b, const ir::
     const auto& da = wa.shape().dims;
     const auto& db = wb.shape().dims;
     return wa.dtype() == ir::DType::Float32 && wb.dtype() == ir::DType::Float32 && da.size() == 4 && db.size() == 4 &&
-           da[0] == 1 && da[1] == 1 && db[0] == 3 && db[1] == 3 && db[2] == da[3] && db[3] == 1;
+           db[0] == 3 && db[1] == 3 && db[2] == da[3] && db[3] == 1;
 }
 
 std::unique_ptr<Kernel> make_expand_depthwise(const ir::Node& a, const ir::Node& b, Kernel& a_kernel,

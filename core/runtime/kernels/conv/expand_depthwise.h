@@ -6,10 +6,10 @@
 
 namespace wb::runtime::conv {
 
-// MobileNet's inverted-residual pair: a pointwise (1×1, stride 1) float32 convolution `a` whose
-// only consumer is a 3×3 depthwise convolution `b` (stride 1 or 2, multiplier 1, NHWC). Run
-// apart, the expanded tensor between them (e.g. 112×112×144 floats, 7 MB) goes to memory and
-// back, which makes the early layers memory-bound. Run together, band by band of output rows,
+// MobileNet's inverted-residual pair: a float32 convolution `a` (the 1×1 expansion, or the stem
+// conv) whose only consumer is a 3×3 depthwise convolution `b` (stride 1 or 2, multiplier 1,
+// NHWC). Run apart, the expanded tensor between them (e.g. 112×112×144 floats, 7 MB) goes to
+// memory and back, which makes the early layers memory-bound. Run together, band by band of output rows,
 // each band's expanded rows are computed into a small per-thread buffer that stays in cache
 // (rows shared with the next band are kept, not recomputed) and consumed at once.
 

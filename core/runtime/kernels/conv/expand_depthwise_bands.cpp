@@ -30,45 +30,60 @@ int64_t band_bytes() {
     return kb * 1024;
 }
 
+// The slice of `g` (one image) that computes output rows [r0, r1): its input rows start at
+// `in_row0` and the padding is what those rows actually need. Empty input when the rows lie
+// entirely in the padding.
+Geometry rows_slice(const Geometry& g, int64_t r0, int64_t r1, int64_t& in_row0) {
+    const int64_t eff_k = (g.kernel[0] - 1) * g.dilation[0] + 1;
+    const int64_t first = r0 * g.stride[0] - g.pad_before[0];
+    const int64_t last = (r1 - 1) * g.stride[0] - g.pad_before[0] + eff_k;  // one past the last row read
+    const int64_t b = std::max<int64_t>(0, first), e = std::min(g.in[0], last);
+    Geometry s = g;
+    s.batch = 1;
+    s.in[0] = std::max<int64_t>(0, e - b);
+    s.out[0] = r1 - r0;
+    s.pad_before[0] = b - first;
+    s.pad_after[0] = last - e;
+    in_row0 = b;
+    return s;
+}
+
 // One band: move `keep` expanded rows from scratch row `move_from` to the top, compute `rows`
-// more from x row `x_row` behind them, then run the depthwise conv for output rows from r0.
+// more (expanded rows from e_row, reading x from row x_row) behind them, then run the depthwise
+// conv for output rows from r0.
 struct Band {
-    int64_t move_from = 0, keep = 0, x_row = 0, rows = 0, r0 = 0;
+    int64_t move_from = 0, keep = 0, e_row = 0, rows = 0, x_row = 0, r0 = 0;
     int expand = -1, depthwise = -1;  // primitive indices in the thread's cache
     Geometry expand_g, depthwise_g;
 };
 
-bool walk(const Geometry& g, int64_t cin, int64_t t0, int64_t t1, std::vector<Band>& out) {
+// Bands for depthwise output rows [t0, t1) of geometry g, whose input is the output of ga.
+bool walk(const Geometry& g, const Geometry& ga, int64_t t0, int64_t t1, std::vector<Band>& out) {
     out.clear();
-    const int64_t s = g.stride[0], pt = g.pad_before[0], H = g.in[0], W = g.in[1], E = g.in_channels;
-    const int64_t max_rows = std::max<int64_t>(3, band_bytes() / (W * E * 4));
+    const int64_t s = g.stride[0];
+    const int64_t max_rows = std::max<int64_t>(3, band_bytes() / (g.in[1] * g.in_channels * 4));
     const int64_t R = std::max<int64_t>(1, (max_rows - 3) / s + 1);
     int64_t c_lo = 0, c_hi = 0;  // expanded rows now in the scratch
     for (int64_t r0 = t0; r0 < t1; r0 += R) {
         const int64_t r1 = std::min(t1, r0 + R);
-        const int64_t lo_u = r0 * s - pt, hi_u = (r1 - 1) * s - pt + 3;
-        const int64_t lo = std::max<int64_t>(0, lo_u), hi = std::min(H, hi_u);
-        if (hi <= lo || hi < c_hi) return false;
         Band b;
         b.r0 = r0;
+        int64_t lo = 0;
+        b.depthwise_g = rows_slice(g, r0, r1, lo);
+        const int64_t hi = lo + b.depthwise_g.in[0];
+        if (hi <= lo || hi < c_hi) return false;
         if (c_hi > c_lo && lo >= c_lo && lo < c_hi) {
             b.keep = c_hi - lo;
             b.move_from = lo - c_lo;
-            b.x_row = c_hi;
+            b.e_row = c_hi;
         } else {
-            b.x_row = lo;
+            b.e_row = lo;
         }
-        b.rows = hi - b.x_row;
-        b.expand_g.batch = 1;
-        b.expand_g.in = b.expand_g.out = {b.rows, W, 1};
-        b.expand_g.in_channels = cin;
-        b.expand_g.out_channels = E;
-        b.depthwise_g = g;
-        b.depthwise_g.batch = 1;
-        b.depthwise_g.in[0] = hi - lo;
-        b.depthwise_g.out[0] = r1 - r0;
-        b.depthwise_g.pad_before[0] = lo - lo_u;
-        b.depthwise_g.pad_after[0] = hi_u - hi;
+        b.rows = hi - b.e_row;
+        if (b.rows > 0) {
+            b.expand_g = rows_slice(ga, b.e_row, hi, b.x_row);
+            if (b.expand_g.in[0] == 0) return false;
+        }
         out.push_back(b);
         c_lo = lo;
         c_hi = hi;
@@ -98,7 +113,7 @@ struct BandPipeline::Impl {
         std::vector<Band> bands;
     };
     std::vector<std::unique_ptr<ThreadState>> threads;
-    Geometry geometry;
+    Geometry geometry, geometry_a;
     bool planned = false;
     std::vector<Packed> packed[2];  // expand, depthwise weights by layout
     const float* packed_from[2] = {nullptr, nullptr};
@@ -152,12 +167,13 @@ struct BandPipeline::Impl {
             packed[0].clear();
             packed[1].clear();
         }
-        if (planned && geometry == job.g && static_cast<int>(threads.size()) == n_threads) return Ok{};
+        if (planned && geometry == job.g && geometry_a == job.ga && static_cast<int>(threads.size()) == n_threads)
+            return Ok{};
         threads.clear();
         const Geometry& g = job.g;
         for (int t = 0; t < n_threads; ++t) {
             auto ts = std::make_unique<ThreadState>();
-            if (!walk(g, job.in_channels, g.out[0] * t / n_threads, g.out[0] * (t + 1) / n_threads, ts->bands))
+            if (!walk(g, job.ga, g.out[0] * t / n_threads, g.out[0] * (t + 1) / n_threads, ts->bands))
                 return Error{{}, {}, "a band of rows lies entirely in the padding"};
             int64_t rows = 0;
             for (Band& b : ts->bands) {
@@ -169,6 +185,7 @@ struct BandPipeline::Impl {
             threads.push_back(std::move(ts));
         }
         geometry = g;
+        geometry_a = job.ga;
         planned = true;
         return Ok{};
     }
@@ -177,15 +194,15 @@ struct BandPipeline::Impl {
         single_threaded_here();
         const Geometry& g = job.g;
         const int64_t row = g.in[1] * g.in_channels;  // floats per expanded row
-        const float* x = job.x + n * g.in[0] * g.in[1] * job.in_channels;
+        const int64_t x_stride = job.ga.in[1] * job.ga.in_channels;  // floats per x row
+        const float* x = job.x + n * job.ga.in[0] * x_stride;
         float* y = job.y + n * g.out[0] * g.out[1] * g.out_channels;
         float* scratch = t.scratch.data();
         for (const Band& b : t.bands) {
             if (b.keep > 0 && b.move_from > 0)
                 std::memmove(scratch, scratch + b.move_from * row, static_cast<std::size_t>(b.keep * row) * sizeof(float));
             if (b.rows > 0)
-                execute(t, t.prims[b.expand], x + b.x_row * g.in[1] * job.in_channels, scratch + b.keep * row,
-                        job.bias_a);
+                execute(t, t.prims[b.expand], x + b.x_row * x_stride, scratch + b.keep * row, job.bias_a);
             execute(t, t.prims[b.depthwise], scratch, y + b.r0 * g.out[1] * g.out_channels, job.bias_b);
         }
     }

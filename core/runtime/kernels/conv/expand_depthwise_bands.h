@@ -12,13 +12,12 @@ class ThreadPool;
 
 namespace wb::runtime::conv {
 
-// One run of the expand → depthwise pair (expand_depthwise.h). `g` is the depthwise geometry
-// (its input is the expanded tensor, `g.in_channels` = E channels); x has `in_channels` channels.
+// One run of the conv → depthwise pair (expand_depthwise.h). `ga` is the first conv's geometry
+// (x → the expanded tensor, E channels), `g` the depthwise one (E → E channels).
 struct BandJob {
-    Geometry g;
-    int64_t in_channels = 0;
+    Geometry ga, g;
     const float* x = nullptr;
-    const float* wa = nullptr;  // [1,1,Cin,E], TF layout
+    const float* wa = nullptr;  // [KH,KW,Cin,E], TF layout
     const float* bias_a = nullptr;
     Activation act_a = Activation::None;
     const float* wb = nullptr;  // [3,3,E,1]
@@ -28,9 +27,9 @@ struct BandJob {
 };
 
 // The band pipeline on oneDNN: each pool thread takes a contiguous range of output rows and
-// walks it in bands sized so that the band's expanded rows fit in about 384 KB; per band it runs
-// a single-threaded 1×1 primitive for the expanded rows not yet computed, then the depthwise
-// primitive over them. Primitives are cached per (thread, band geometry); weights are packed
+// walks it in bands sized so that the band's expanded rows fit in about WB_BAND_KB (512) KB; per
+// band it runs a single-threaded primitive of the first conv for the expanded rows not yet
+// computed, then the depthwise primitive over them. Primitives are cached per (thread, band geometry); weights are packed
 // once (the filters are constants).
 class BandPipeline {
 public:
