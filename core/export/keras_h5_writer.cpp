@@ -111,11 +111,25 @@ Status string_list_attr(h5w::Writer& w, const h5w::Object& on, const std::string
     return Ok{};
 }
 
+// tfjs-layers saves its topology as the bare model config with its own keras_version ("tfjs-layers
+// x.y") and backend ("tensor_flow.js") beside class_name; Keras' model_config has neither (and the
+// root attributes then get the fallback Keras 2 version).
+std::string model_config_text(const fk::KerasArchive& archive) {
+    if (archive.model_config_text.empty()) return archive.model_config.dump();
+    if (!archive.model_config.is_object() ||
+        (!archive.model_config.contains("keras_version") && !archive.model_config.contains("backend")))
+        return archive.model_config_text;
+    auto ordered = nlohmann::ordered_json::parse(archive.model_config_text);
+    ordered.erase("keras_version");
+    ordered.erase("backend");
+    return ordered.dump();
+}
+
 Status write_file(const fk::KerasArchive& archive, const LayerPlan& plan, const std::string& path) {
     auto w = h5w::Writer::create(path);
     if (!w) return w.error();
     const h5w::Object& root = w->root();
-    const std::string model_config = archive.model_config_text.empty() ? archive.model_config.dump() : archive.model_config_text;
+    const std::string model_config = model_config_text(archive);
     const std::string version = archive.keras_version.empty() ? kFallbackKerasVersion : archive.keras_version;
     const std::string backend = archive.backend.empty() ? kFallbackBackend : archive.backend;
     for (const auto& [name, value] : {std::pair<const char*, std::string>{"keras_version", version}, {"backend", backend},
@@ -146,8 +160,10 @@ Status write_file(const fk::KerasArchive& archive, const LayerPlan& plan, const 
 
 std::filesystem::path temp_sibling(const std::filesystem::path& output) {
     static std::atomic<int> counter{0};
-    return output.parent_path() /
-           ("." + output.filename().string() + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    std::string name = output.filename().string();
+    name.insert(name.begin(), '.');  // hidden; written as one expression GCC 12 warns falsely (-Wrestrict)
+    name += ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
+    return output.parent_path() / name;
 }
 
 }  // namespace

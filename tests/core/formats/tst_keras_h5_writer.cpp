@@ -10,6 +10,7 @@
 
 #include <hdf5.h>
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <set>
@@ -139,6 +140,7 @@ private slots:
     void keras_files_round_trip();
     void nsfwjs_predicts_the_same_data();
     void nsfwjs_predicts_the_same();
+    void tfjs_layers_saved_model();
     void failures_leave_nothing();
 };
 
@@ -217,6 +219,33 @@ void TestKerasH5Writer::nsfwjs_predicts_the_same() {
     auto from_layers = predict(work / "layers/model.json", image);
     QVERIFY2(from_layers, from_layers ? "" : from_layers.error().what().c_str());
     QVERIFY2(max_abs_diff(*reference, *from_layers) <= 1e-6, qPrintable(QString::number(max_abs_diff(*reference, *from_layers))));
+}
+
+// A model saved by tfjs-layers itself (topology = bare config carrying keras_version
+// "tfjs-layers …" and backend "tensor_flow.js"): the .h5 predicts what the upstream e2e test expects.
+void TestKerasH5Writer::tfjs_layers_saved_model() {
+    WB_REQUIRE_CORPUS();
+    const std::string rel = "tfjs/tfjs-e2e/integration_tests/load_predict_data/layers_model/model.json";
+    std::ifstream in(wb::test::corpus_dir() / "tfjs/expected-values.json");
+    const auto cases = nlohmann::json::parse(in)["cases"];
+    auto c = std::find_if(cases.begin(), cases.end(), [&](const auto& e) { return e["model"] == rel; });
+    QVERIFY(c != cases.end());
+    const auto& input = (*c)["inputs"]["*"];
+    const Tensor x = Tensor::from_vector<float>(wb::ir::DType::Float32, wb::ir::Shape(input["shape"].get<std::vector<int64_t>>()),
+                                                input["data"].get<std::vector<float>>());
+    const fs::path h5 = wb::test::temp_dir("keras_h5_writer_e2e") / "gru.h5";
+    auto r = wb::exporter::convert_keras(wb::test::corpus_dir() / rel, h5, to_keras());
+    QVERIFY2(r, r ? "" : r.error().what().c_str());
+    auto a = wb::formats::read_keras_archive(h5);
+    QVERIFY2(a, a ? "" : a.error().what().c_str());
+    QVERIFY(!a->model_config.contains("keras_version") && !a->model_config.contains("backend"));
+    QVERIFY(a->keras_version.rfind("2.", 0) == 0);
+    QCOMPARE(a->backend, std::string("tensorflow"));
+    auto out = predict(h5, x);
+    QVERIFY2(out, out ? "" : out.error().what().c_str());
+    const auto want = (*c)["outputs"]["*"]["data"].get<std::vector<double>>();
+    QCOMPARE(out->at(0).num_elements(), int64_t(want.size()));
+    for (size_t i = 0; i < want.size(); ++i) QVERIFY(std::abs(out->at(0).value_as_double(int64_t(i)) - want[i]) <= 1e-5);
 }
 
 void TestKerasH5Writer::failures_leave_nothing() {
