@@ -2,6 +2,7 @@
 // libFuzzer harness for one model reader. The bytes become a file (WB_FUZZ_LAYOUT says where:
 // a lone file with WB_FUZZ_FILE as its name, or that file inside a model folder) which the
 // format registry reads; any crash, hang, leak or sanitizer report is a bug.
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <string>
 #include <unistd.h>
 
+#include "formats/keras_h5/isolated_read.h"
 #include "formats/registry.h"
 
 namespace fs = std::filesystem;
@@ -25,6 +27,13 @@ fs::path scratch() {
 }
 
 }  // namespace
+
+// The Keras readers run libhdf5 in a sandboxed child (isolated_read.h): its crashes and hangs are
+// errors, not findings. A hang must end there before libFuzzer's -timeout (10 s) blames us.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    wb::formats::keras::cap_isolation_time(std::chrono::seconds(4));
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const fs::path file = scratch() / "model" / WB_FUZZ_FILE;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "formats/keras_h5/keras_archive.h"
 
+#include "formats/keras_h5/raw_archive.h"
+
 namespace wb::formats::keras {
 namespace {
 
@@ -70,45 +72,44 @@ Status read_layer_weights(const h5::Group& group, std::vector<KerasWeight>& out)
     return Ok{};
 }
 
-Expected<KerasArchive> read_archive(const h5::File& file, const std::string& file_name, bool skip_weights) {
-    KerasArchive a;
+namespace {
+
+// A string attribute of the root if present: nullopt when absent, an error when unreadable.
+Status optional_attr(const h5::Group& root, const char* name, std::optional<std::string>& out) {
+    if (!root.has_attr(name)) return Ok{};
+    auto v = root.attr_string(name);
+    if (!v) return v.error();
+    out = std::move(*v);
+    return Ok{};
+}
+
+Status parse_config(const std::optional<std::string>& text, const std::string& file_name, const char* attr,
+                    nlohmann::json& json, std::string& json_text) {
+    if (!text) return Ok{};
+    auto j = parse_json_attr(*text, file_name, std::string("attribute '") + attr + "'");
+    if (!j) return j.error();
+    json = std::move(*j);
+    json_text = *text;
+    return Ok{};
+}
+
+}  // namespace
+
+Expected<RawArchive> read_raw_archive(const h5::File& file, const std::string& file_name, bool skip_weights) {
+    RawArchive a;
     h5::Group root = file.root();
-    if (root.has_attr("keras_version")) {
-        auto v = root.attr_string("keras_version");
-        if (!v) return v.error();
-        a.keras_version = *v;
-    }
-    if (root.has_attr("backend")) {
-        auto v = root.attr_string("backend");
-        if (!v) return v.error();
-        a.backend = *v;
-    }
-    if (root.has_attr("model_config")) {
-        auto text = root.attr_string("model_config");
-        if (!text) return text.error();
-        auto j = parse_json_attr(*text, file_name, "attribute 'model_config'");
-        if (!j) return j.error();
-        a.model_config = std::move(*j);
-        a.model_config_text = *text;
-        apply_class_renames(a.model_config);
-    }
-    if (root.has_attr("training_config")) {
-        auto text = root.attr_string("training_config");
-        if (!text) return text.error();
-        auto j = parse_json_attr(*text, file_name, "attribute 'training_config'");
-        if (!j) return j.error();
-        a.training_config = std::move(*j);
-        a.training_config_text = *text;
-    }
+    for (auto [name, field] : {std::pair{"keras_version", &a.keras_version}, {"backend", &a.backend},
+                               {"model_config", &a.model_config}, {"training_config", &a.training_config}})
+        if (auto st = optional_attr(root, name, *field); !st) return st.error();
     // Weights-only files (Model.save_weights) carry layer_names on the root (spec §3.3).
     h5::Group weights_root = root;
     if (root.has_attr("layer_names")) {
-        a.weights_only = a.model_config.is_null();
+        a.weights_only = !a.model_config;
     } else if (root.is_group("model_weights")) {
         auto g = root.group("model_weights");
         if (!g) return g.error();
         weights_root = *g;
-    } else if (a.model_config.is_null()) {
+    } else if (!a.model_config) {
         return Error{file_name, "", "not a Keras file: no 'model_config' attribute, no 'model_weights' "
                                     "group and no 'layer_names' attribute"};
     } else {
@@ -140,6 +141,23 @@ Expected<KerasArchive> read_archive(const h5::File& file, const std::string& fil
         }
         a.layers.push_back(std::move(lw));
     }
+    return a;
+}
+
+Expected<KerasArchive> finish_archive(RawArchive raw, const std::string& file_name) {
+    KerasArchive a;
+    a.keras_version = raw.keras_version.value_or("");
+    a.backend = raw.backend.value_or("");
+    if (auto st = parse_config(raw.model_config, file_name, "model_config", a.model_config, a.model_config_text); !st)
+        return st.error();
+    apply_class_renames(a.model_config);
+    if (auto st = parse_config(raw.training_config, file_name, "training_config", a.training_config,
+                               a.training_config_text);
+        !st)
+        return st.error();
+    a.weights_only = raw.weights_only;
+    a.layer_names = std::move(raw.layer_names);
+    a.layers = std::move(raw.layers);
     return a;
 }
 

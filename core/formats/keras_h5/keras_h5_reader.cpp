@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "formats/keras_h5/isolated_read.h"
 #include "formats/keras_h5/keras_topology.h"
 #include "formats/keras_h5/lower_model.h"
 #include "formats/keras_v3/keras_v3_reader.h"
@@ -18,9 +19,16 @@ Expected<keras::KerasArchive> read_keras_archive(const std::filesystem::path& pa
                                                  const std::filesystem::path& topology_json, bool skip_weights) {
     const std::string file = path.string();
     if (path.extension() == ".keras") return keras_v3::read_keras_v3_archive(path, skip_weights);
-    auto f = h5::File::open(file);
-    if (!f) return f.error();
-    auto a = keras::read_archive(*f, file, skip_weights);
+    // libhdf5 runs in a sandboxed child (isolated_read.h); JSON and lowering stay here.
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    auto raw = keras::read_isolated(file, keras::isolation_limits(ec ? 0 : size), [&]() -> Expected<keras::RawArchive> {
+        auto f = h5::File::open(file);
+        if (!f) return f.error();
+        return keras::read_raw_archive(*f, file, skip_weights);
+    });
+    if (!raw) return raw.error();
+    auto a = keras::finish_archive(std::move(*raw), file);
     if (!a) return a.error();
     if (!topology_json.empty()) {
         std::ifstream in(topology_json, std::ios::binary);

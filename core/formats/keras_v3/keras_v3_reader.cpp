@@ -8,6 +8,7 @@
 #include <fstream>
 #include <set>
 
+#include "formats/keras_h5/isolated_read.h"
 #include "formats/keras_h5/keras_h5_reader.h"
 
 namespace wb::formats::keras_v3 {
@@ -157,21 +158,31 @@ Expected<keras::KerasArchive> read_keras_v3_archive(const std::filesystem::path&
     if (skip_weights) return a;
     auto weights = member(z.get(), "model.weights.h5", file, true);
     if (!weights) return weights.error();
-    auto h = h5::File::open_image(std::move(*weights), file + "!model.weights.h5");
-    if (!h) return h.error();
-    h5::Group root = h->root();
-    if (root.has_attr("training_config")) {
-        auto t = root.attr_string("training_config");
-        if (t) {
-            auto tj = keras::parse_json_attr(*t, file, "training_config");
-            if (tj) {
-                a.training_config = *tj;
-                a.training_config_text = *t;
-            }
+    // libhdf5 reads the in-memory image in a sandboxed child (keras_h5/isolated_read.h): the
+    // child sees the unzipped bytes through fork's copy of our memory.
+    const std::string label = file + "!model.weights.h5";
+    auto raw = keras::read_isolated(label, keras::isolation_limits(weights->size()), [&]() -> Expected<keras::RawArchive> {
+        auto h = h5::File::open_image(std::move(*weights), label);
+        if (!h) return h.error();
+        h5::Group root = h->root();
+        keras::RawArchive r;
+        if (root.has_attr("training_config"))
+            if (auto t = root.attr_string("training_config")) r.training_config = std::move(*t);
+        std::vector<keras::KerasWeight> all;
+        if (auto st = walk(root, "", all); !st) return st.error();
+        r.layers.push_back({"", std::move(all)});
+        return r;
+    });
+    if (!raw) return raw.error();
+    if (raw->training_config) {
+        auto tj = keras::parse_json_attr(*raw->training_config, file, "training_config");
+        if (tj) {
+            a.training_config = *tj;
+            a.training_config_text = *raw->training_config;
         }
     }
     std::vector<keras::KerasWeight> all;
-    if (auto st = walk(root, "", all); !st) return st.error();
+    if (!raw->layers.empty()) all = std::move(raw->layers.front().weights);
     // Group by top-level layer ("layers/<name>/...") for lowering; order stays the walk order.
     for (auto& w : all) {
         std::string layer = w.name;
