@@ -81,7 +81,8 @@ Expected<KerasConvertReport> convert_keras(const std::filesystem::path& input, c
     }
     if (to_h5) {
         progress.report(0.4, "writing Keras HDF5");
-        if (auto st = write_keras_h5(*archive, output, model_json_path(input)); !st) return st.error();
+        Progress writing{[&](double f, const std::string& s) { progress.report(0.4 + 0.6 * f, s); }, progress.stop};
+        if (auto st = write_keras_h5(*archive, output, model_json_path(input), writing); !st) return st.error();
         progress.report(1.0, "done");
         return r;
     }

@@ -125,7 +125,7 @@ std::string model_config_text(const fk::KerasArchive& archive) {
     return ordered.dump();
 }
 
-Status write_file(const fk::KerasArchive& archive, const LayerPlan& plan, const std::string& path) {
+Status write_file(const fk::KerasArchive& archive, const LayerPlan& plan, const std::string& path, const Progress& progress) {
     auto w = h5w::Writer::create(path);
     if (!w) return w.error();
     const h5w::Object& root = w->root();
@@ -144,7 +144,10 @@ Status write_file(const fk::KerasArchive& archive, const LayerPlan& plan, const 
     if (auto st = string_list_attr(*w, *weights_group, where, "layer_names", plan.names); !st) return st;
     if (auto st = w->attr_string(*weights_group, where, "backend", backend); !st) return st;
     if (auto st = w->attr_string(*weights_group, where, "keras_version", version); !st) return st;
-    for (const auto& layer : plan.names) {
+    for (std::size_t l = 0; l < plan.names.size(); ++l) {
+        const std::string& layer = plan.names[l];
+        if (progress.cancelled()) return Error{path, "", "cancelled"};
+        progress.report(double(l) / double(plan.names.size()), "writing layer " + layer);
         auto g = w->create_group(*weights_group, where, layer);
         if (!g) return g.error();
         std::vector<std::string> names;
@@ -155,6 +158,7 @@ Status write_file(const fk::KerasArchive& archive, const LayerPlan& plan, const 
         for (std::size_t i = 0; i < names.size(); ++i)
             if (auto st = w->dataset(*g, where + "/" + layer, names[i], it->second[i]->value); !st) return st;
     }
+    if (progress.cancelled()) return Error{path, "", "cancelled"};
     return w->close();
 }
 
@@ -169,7 +173,7 @@ std::filesystem::path temp_sibling(const std::filesystem::path& output) {
 }  // namespace
 
 Status write_keras_h5(const fk::KerasArchive& archive, const std::filesystem::path& output,
-                      const std::filesystem::path& source) {
+                      const std::filesystem::path& source, const Progress& progress) {
     namespace fs = std::filesystem;
     const std::string file = source.empty() ? output.string() : source.string();
     if (archive.model_config.is_null() || archive.weights_only)
@@ -184,7 +188,7 @@ Status write_keras_h5(const fk::KerasArchive& archive, const std::filesystem::pa
     if (!absolute.parent_path().empty()) fs::create_directories(absolute.parent_path(), ec);
     if (ec) return Error{output.string(), "", "cannot create the parent folder: " + ec.message()};
     const fs::path temp = temp_sibling(absolute);
-    Status st = write_file(archive, *plan, temp.string());
+    Status st = write_file(archive, *plan, temp.string(), progress);
     if (st) {
         fs::rename(temp, absolute, ec);
         if (ec) st = Error{output.string(), "", "cannot move the finished file into place: " + ec.message()};

@@ -4,6 +4,7 @@
 
 #include "formats/keras_h5/keras_archive.h"
 #include "util/error.h"
+#include "util/progress.h"
 
 namespace wb::exporter {
 
@@ -14,8 +15,9 @@ namespace wb::exporter {
 // with weight_names, and datasets <layer>/<weight name>:0. Weights are written as stored in the
 // archive (quantized layers-model weights arrive dequantized to float32).
 // Atomic: the file is written beside `output` under a temporary name and renamed into place, so
-// `output` is either the complete new file or untouched. `output` must not be a directory.
+// `output` is either the complete new file or untouched (also when `progress` stops it). `output`
+// must not be a directory; `source` names the input in errors.
 Status write_keras_h5(const formats::keras::KerasArchive& archive, const std::filesystem::path& output,
-                      const std::filesystem::path& source = {});
+                      const std::filesystem::path& source = {}, const Progress& progress = {});
 
 }  // namespace wb::exporter

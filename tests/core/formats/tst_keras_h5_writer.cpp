@@ -11,6 +11,7 @@
 #include <hdf5.h>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <random>
 #include <set>
@@ -269,6 +270,17 @@ void TestKerasH5Writer::failures_leave_nothing() {
     std::ifstream in(out);
     std::string kept((std::istreambuf_iterator<char>(in)), {});
     QCOMPARE(kept, std::string("previous"));
+    QCOMPARE(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), long(1));
+
+    // Stopped through Progress between layers: the previous file stays.
+    a.layers[1].weights[0].value = Tensor(wb::ir::DType::Float32, wb::ir::Shape({2, 2}));
+    std::atomic<bool> stop{false};
+    wb::Progress progress{[&](double f, const std::string&) { stop = f > 0; }, &stop};
+    st = wb::exporter::write_keras_h5(a, out, {}, progress);
+    QVERIFY(!st && st.error().message == "cancelled");
+    QCOMPARE(st.error().file, out.string());
+    std::ifstream again(out);
+    QCOMPARE(std::string((std::istreambuf_iterator<char>(again)), {}), std::string("previous"));
     QCOMPARE(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), long(1));
 
     // A weight that no layer of the topology owns, a folder as output, a weights-only model.
