@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Step pairs of the linear schedule that one kernel runs together (see linear_schedule.h).
+#include <cstdlib>
+#include <cstring>
+
 #include "runtime/executor/linear_schedule.h"
 #include "runtime/kernels/conv/expand_depthwise.h"
 
@@ -13,6 +16,15 @@ const Edge* only_consumer(const PlanNode& p) {
     for (std::size_t o = 1; o < p.out_edges.size(); ++o)
         if (!p.out_edges[o].empty()) return nullptr;
     return &p.out_edges[0][0];
+}
+
+// WB_FUSE_PROJECT=0 keeps the projection out of the groups (A/B comparisons).
+bool project_enabled() {
+    static const bool enabled = [] {
+        const char* v = std::getenv("WB_FUSE_PROJECT");
+        return !(v && std::strcmp(v, "0") == 0);
+    }();
+    return enabled;
 }
 
 const ir::Tensor* constant_input(const GraphPlan& plan, const PlanNode& p, int i) {
@@ -42,10 +54,28 @@ void pair_blocks(const GraphPlan& plan, LinearSchedule& s, const std::vector<cha
                 LinearStep merged = second;
                 merged.inputs = first.inputs;
                 merged.inputs.insert(merged.inputs.end(), second.inputs.begin() + 1, second.inputs.end());
-                merged.fused = conv::make_expand_depthwise(*a.node, *b.node, *a.kernel, *b.kernel);
                 --s.uses[second.inputs[0]];  // the joining tensor is never a value
+                const PlanNode* project = nullptr;
+                if (project_enabled() && k + 2 < s.steps.size() && !fetched[second.node]) {
+                    LinearStep& third = s.steps[k + 2];
+                    const PlanNode& c = nodes[third.node];
+                    const Edge* f = only_consumer(b);
+                    const ir::Tensor* wc = constant_input(plan, c, 1);
+                    if (f && f->node == third.node && f->slot == 0 && c.runnable && c.kernel &&
+                        c.control_inputs.empty() && !third.fused && wc &&
+                        conv::project_candidate(*c.node, *wc, wb->shape().dims[2])) {
+                        project = &c;
+                        merged.node = third.node;
+                        merged.first_output = third.first_output;
+                        merged.num_outputs = third.num_outputs;
+                        merged.inputs.insert(merged.inputs.end(), third.inputs.begin() + 1, third.inputs.end());
+                        --s.uses[third.inputs[0]];
+                    }
+                }
+                merged.fused = conv::make_expand_depthwise(*a.node, *b.node, project ? project->node : nullptr,
+                                                           *a.kernel, *b.kernel, project ? project->kernel.get() : nullptr);
                 out.push_back(std::move(merged));
-                ++k;
+                k += project ? 2 : 1;
                 continue;
             }
         }

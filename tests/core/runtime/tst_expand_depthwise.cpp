@@ -138,6 +138,51 @@ private slots:
         }
     }
 
+    // The depthwise output goes on through the 1×1 projection in the same bands, with or
+    // without the block's residual Add (folded into the group), large and small images.
+    void triple_data() {
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("stride");
+        QTest::addColumn<bool>("residual");
+        QTest::newRow("s2 project") << 40 << 2 << false;
+        QTest::newRow("s1 project + residual") << 40 << 1 << true;
+        QTest::newRow("small s1 project + residual, apart") << 9 << 1 << true;
+    }
+    void triple() {
+        QFETCH(int, height);
+        QFETCH(int, stride);
+        QFETCH(bool, residual);
+        const int64_t C = 8, E = 192, width = 36;
+        const ir::Tensor x = random_tensor({1, height, width, C}, 31);
+        const ir::Tensor wa = random_tensor({1, 1, C, E}, 32), ba = random_tensor({E}, 33);
+        const ir::Tensor wb = random_tensor({3, 3, E, 1}, 34), bb = random_tensor({E}, 35);
+        const ir::Tensor wc = random_tensor({1, 1, E, C}, 36), bc = random_tensor({C}, 37);
+        std::vector<ir::Node> nodes{node("x", "Placeholder", {}, {{"dtype", ir::DType::Float32}}),
+                                    constant("wa", wa), constant("ba", ba), constant("wb", wb), constant("bb", bb),
+                                    constant("wc", wc), constant("bc", bc),
+                                    fused("expand", "_FusedConv2D", {"x", "wa", "ba"}, 1, "VALID", "Relu6"),
+                                    fused("dw", "FusedDepthwiseConv2dNative", {"expand", "wb", "bb"}, stride, "SAME",
+                                          "Relu6"),
+                                    fused("project", "_FusedConv2D", {"dw", "wc", "bc"}, 1, "VALID", "")};
+        if (residual) nodes.push_back(node("add", "AddV2", {"x", "project"}, {{"T", ir::DType::Float32}}));
+        Graph g(std::move(nodes));
+        ref::WindowSpec one{{1, 1}, {1, 1}, "VALID", {}, {}};
+        ref::WindowSpec window{{stride, stride}, {1, 1}, "SAME", {}, {}};
+        auto e = bias_act(ref::conv(ref::from_tensor(x), ref::from_tensor(wa), one), ba, "Relu6");
+        auto d = bias_act(ref::depthwise_conv2d(e, ref::from_tensor(wb), window), bb, "Relu6");
+        auto want = bias_act(ref::conv(d, ref::from_tensor(wc), one), bc, "");
+        if (residual)
+            for (int64_t i = 0; i < want.size(); ++i) want.v[i] += x.value_as_double(i);
+        auto session = runtime::Session::create(g.model, runtime::SessionOptions{2, false});
+        QVERIFY(session);
+        for (int run = 0; run < 3; ++run) {
+            auto out = (*session)->run({{"x", x}}, {residual ? "add" : "project"});
+            QVERIFY2(out, out ? "" : out.error().what().c_str());
+            const QString diff = compare((*out)[0], want, 1e-4, 1e-4);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+    }
+
     // The expanded tensor is fetched too: no pairing, both results right.
     void fetched_intermediate() {
         const ir::Tensor x = random_tensor({1, 40, 36, 8}, 7);

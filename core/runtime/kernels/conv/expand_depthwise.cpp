@@ -32,6 +32,12 @@ public:
         parent_.set_output(offset_ + i, std::move(t));
     }
     ThreadPool& pool() override { return parent_.pool(); }
+    // The group's last node produces the group's output: the residual Add on offer is its.
+    const ir::Tensor* residual() const override { return offset_ == 0 ? parent_.residual() : nullptr; }
+    bool residual_in_place() const override { return offset_ == 0 && parent_.residual_in_place(); }
+    void residual_added() override {
+        if (offset_ == 0) parent_.residual_added();
+    }
     const ir::Tensor& output0() const { return first_; }
 
 private:
@@ -69,29 +75,48 @@ bool all_ones(const std::vector<int64_t>& v) {
 
 class ExpandDepthwiseKernel final : public Kernel {
 public:
-    ExpandDepthwiseKernel(const ir::Node& a, const ir::Node& b, Kernel& ka, Kernel& kb)
-        : a_(a), b_(b), ka_(ka), kb_(kb), a_inputs_(static_cast<int>(a.data_inputs().size())) {}
+    ExpandDepthwiseKernel(const ir::Node& a, const ir::Node& b, const ir::Node* c, Kernel& ka, Kernel& kb, Kernel* kc)
+        : a_(a), b_(b), c_(c), ka_(ka), kb_(kb), kc_(kc), a_inputs_(static_cast<int>(a.data_inputs().size())),
+          b_inputs_(static_cast<int>(b.data_inputs().size())) {}
 
     Status compute(KernelContext& ctx) override {
         if (!bands_failed_) {
             auto done = run_bands(ctx);
             if (done && *done) return Ok{};
-            if (!done) bands_failed_ = true;  // oneDNN refused: the two kernels from now on
+            if (!done) bands_failed_ = true;  // oneDNN refused: the nodes' kernels from now on
         }
         return run_apart(ctx);
     }
 
 private:
-    // The two nodes' own kernels, one after the other.
+    int b_first() const { return a_inputs_; }                   // b's second input
+    int c_first() const { return a_inputs_ + b_inputs_ - 1; }  // c's second input
+
+    // The nodes' own kernels, one after the other.
     Status run_apart(KernelContext& ctx) {
-        std::vector<const ir::Tensor*> a_in, b_in;
+        std::vector<const ir::Tensor*> a_in, b_in, c_in;
         for (int i = 0; i < a_inputs_; ++i) a_in.push_back(&ctx.input(i));
         SubContext a_ctx(ctx, a_, a_in, 1);
         if (auto s = ka_.compute(a_ctx); !s) return s;
         b_in.push_back(&a_ctx.output0());
-        for (int i = a_inputs_; i < ctx.num_inputs(); ++i) b_in.push_back(&ctx.input(i));
-        SubContext b_ctx(ctx, b_, b_in, 0);
-        return kb_.compute(b_ctx);
+        for (int i = b_first(); i < (c_ ? c_first() : ctx.num_inputs()); ++i) b_in.push_back(&ctx.input(i));
+        SubContext b_ctx(ctx, b_, b_in, c_ ? 2 : 0);
+        if (auto s = kb_.compute(b_ctx); !s || !c_) return s;
+        c_in.push_back(&b_ctx.output0());
+        for (int i = c_first(); i < ctx.num_inputs(); ++i) c_in.push_back(&ctx.input(i));
+        SubContext c_ctx(ctx, *c_, c_in, 0);
+        return kc_->compute(c_ctx);
+    }
+
+    // The float32 bias of `node` (input `index` of the pair's), null when the node has none;
+    // false when it is not a float32 vector of `n`.
+    static bool bias_of(KernelContext& ctx, const FusedOps& f, int index, int64_t n, const float*& bias) {
+        bias = nullptr;
+        if (!f.bias) return true;
+        const ir::Tensor& t = ctx.input(index);
+        if (t.dtype() != ir::DType::Float32 || t.num_elements() != n) return false;
+        bias = t.data<float>();
+        return true;
     }
 
     // True when the band pipeline ran; false when this run does not qualify; an error when
@@ -100,33 +125,37 @@ private:
         if (!attrs_) {
             auto aa = read_window_attrs(a_, 2, false), ab = read_window_attrs(b_, 2, false);
             auto fa = read_fused_ops(a_, 2), fb = read_fused_ops(b_, 2);
-            if (!aa || !ab || !fa || !fb) return false;
+            auto fc = c_ ? read_fused_ops(*c_, 2) : Expected<FusedOps>(FusedOps{});
+            if (!aa || !ab || !fa || !fb || !fc) return false;
             attrs_a_ = *aa;
             attrs_ = std::make_unique<WindowAttrs>(*ab);
             fa_ = *fa;
             fb_ = *fb;
+            fc_ = *fc;
         }
         const ir::Tensor& x = ctx.input(0);
         const ir::Tensor& wa = ctx.input(1);
-        const ir::Tensor& wb = ctx.input(a_inputs_);
+        const ir::Tensor& wb = ctx.input(b_first());
         if (x.dtype() != ir::DType::Float32 || x.shape().rank() != 4 || wa.shape().rank() != 4 ||
             wb.shape().rank() != 4 || x.shape().dims[3] != wa.shape().dims[2])
             return false;
         const int64_t E = wa.shape().dims[3];
         if (wb.shape().dims[0] != 3 || wb.shape().dims[1] != 3 || wb.shape().dims[2] != E || wb.shape().dims[3] != 1)
             return false;
-        const float* bias_a = nullptr;
-        const float* bias_b = nullptr;
-        if (fa_.bias) {
-            const ir::Tensor& t = ctx.input(fa_.bias_input);
-            if (t.dtype() != ir::DType::Float32 || t.num_elements() != E) return false;
-            bias_a = t.data<float>();
+        BandJob job;
+        int64_t out_channels = E;
+        if (c_) {
+            const ir::Tensor& wc = ctx.input(c_first());
+            if (wc.shape().rank() != 4 || wc.shape().dims[0] != 1 || wc.shape().dims[1] != 1 || wc.shape().dims[2] != E)
+                return false;
+            out_channels = job.project_channels = wc.shape().dims[3];
+            job.wc = wc.data<float>();
+            job.act_c = fc_.act;
+            if (!bias_of(ctx, fc_, c_first() + fc_.bias_input - 1, out_channels, job.bias_c)) return false;
         }
-        if (fb_.bias) {
-            const ir::Tensor& t = ctx.input(a_inputs_ + fb_.bias_input - 1);
-            if (t.dtype() != ir::DType::Float32 || t.num_elements() != E) return false;
-            bias_b = t.data<float>();
-        }
+        if (!bias_of(ctx, fa_, fa_.bias_input, E, job.bias_a) ||
+            !bias_of(ctx, fb_, b_first() + fb_.bias_input - 1, E, job.bias_b))
+            return false;
         auto ga = make_geometry(a_, attrs_a_, x.shape(), {wa.shape().dims[0], wa.shape().dims[1], 1}, E);
         if (!ga || ga->out_pixels() == 0) return false;
         ir::Shape e_shape{ga->batch, ga->out[0], ga->out[1], E};
@@ -134,23 +163,36 @@ private:
         if (!g || g->batch * g->out_pixels() == 0) return false;
         // Worth it only when the expanded image would not stay in cache anyway.
         if (g->in_pixels() * E * 4 < min_expanded_bytes()) return false;
-        BandJob job{*ga, *g, x.data<float>(), wa.data<float>(), bias_a, fa_.act,
-                    wb.data<float>(), bias_b, fb_.act, nullptr};
-        ir::Tensor& y = ctx.allocate_output(0, ir::DType::Float32, ir::Shape{g->batch, g->out[0], g->out[1], E});
+        job.ga = *ga;
+        job.g = *g;
+        job.x = x.data<float>();
+        job.wa = wa.data<float>();
+        job.act_a = fa_.act;
+        job.wb = wb.data<float>();
+        job.act_b = fb_.act;
+        ir::Shape y_shape{g->batch, g->out[0], g->out[1], out_channels};
+        // A folded residual Add (KernelContext::residual) is added to each band's rows after
+        // the projection's epilogue, as TF's Add after the conv would.
+        const ir::Tensor* res = c_ ? ctx.residual() : nullptr;
+        if (res && res->dtype() == ir::DType::Float32 && res->shape() == y_shape) job.residual = res->data<float>();
+        ir::Tensor& y = ctx.allocate_output(0, ir::DType::Float32, std::move(y_shape));
         job.y = y.data<float>();
         Status s = pipeline_.run(job, ctx.pool());
         if (!s) return s.error();
+        if (job.residual) ctx.residual_added();
         return true;
     }
 
     const ir::Node& a_;
     const ir::Node& b_;
+    const ir::Node* c_;
     Kernel& ka_;
     Kernel& kb_;
-    int a_inputs_;
+    Kernel* kc_;
+    int a_inputs_, b_inputs_;
     WindowAttrs attrs_a_;
     std::unique_ptr<WindowAttrs> attrs_;  // b's; null until read
-    FusedOps fa_, fb_;
+    FusedOps fa_, fb_, fc_;
     bool bands_failed_ = false;
     BandPipeline pipeline_;
 };
@@ -183,9 +225,18 @@ bool expand_depthwise_candidate(const ir::Node& a, const ir::Node& b, const ir::
            db[0] == 3 && db[1] == 3 && db[2] == da[3] && db[3] == 1;
 }
 
-std::unique_ptr<Kernel> make_expand_depthwise(const ir::Node& a, const ir::Node& b, Kernel& a_kernel,
-                                              Kernel& b_kernel) {
-    return std::make_unique<ExpandDepthwiseKernel>(a, b, a_kernel, b_kernel);
+bool project_candidate(const ir::Node& c, const ir::Tensor& wc, int64_t channels) {
+    if ((c.op != "_FusedConv2D" && c.op != "Conv2D") || !nhwc_float(c) || !plain_activation(c)) return false;
+    const std::string pad = ir::attr_string(c.attrs, "padding");
+    const auto& d = wc.shape().dims;
+    return all_ones(ir::attr_ints(c.attrs, "strides")) && all_ones(ir::attr_ints(c.attrs, "dilations")) &&
+           (pad == "SAME" || pad == "VALID") && wc.dtype() == ir::DType::Float32 && d.size() == 4 && d[0] == 1 &&
+           d[1] == 1 && d[2] == channels;
+}
+
+std::unique_ptr<Kernel> make_expand_depthwise(const ir::Node& a, const ir::Node& b, const ir::Node* c,
+                                              Kernel& a_kernel, Kernel& b_kernel, Kernel* c_kernel) {
+    return std::make_unique<ExpandDepthwiseKernel>(a, b, c, a_kernel, b_kernel, c_kernel);
 }
 
 }  // namespace wb::runtime::conv

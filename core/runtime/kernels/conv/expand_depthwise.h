@@ -20,10 +20,15 @@ bool block_fusion_enabled();
 // [], [BiasAdd], [BiasAdd, Relu] or [BiasAdd, Relu6]; wa [1,1,Cin,E] and wb [3,3,E,1] constant.
 bool expand_depthwise_candidate(const ir::Node& a, const ir::Node& b, const ir::Tensor& wa, const ir::Tensor& wb);
 
-// The pair's kernel. Inputs: a's inputs, then b's inputs after the first; output 0 is b's.
-// a_kernel / b_kernel are the nodes' own kernels, used as they are when a run does not qualify
-// (other dtypes or shapes), so the pair always computes what the two nodes would.
-std::unique_ptr<Kernel> make_expand_depthwise(const ir::Node& a, const ir::Node& b, Kernel& a_kernel,
-                                              Kernel& b_kernel);
+// The depthwise conv's output may go on, in the same bands, through a 1×1 stride-1 conv `c`
+// (MobileNet's projection) that is its only consumer: wc [1,1,channels,OC], constant.
+bool project_candidate(const ir::Node& c, const ir::Tensor& wc, int64_t channels);
+
+// The pair's (or with c, the triple's) kernel. Inputs: a's inputs, then b's after the first,
+// then c's after the first; output 0 is the last node's. The kernels are the nodes' own, used
+// as they are when a run does not qualify (other dtypes or shapes, small images), so the group
+// always computes what the nodes would.
+std::unique_ptr<Kernel> make_expand_depthwise(const ir::Node& a, const ir::Node& b, const ir::Node* c,
+                                              Kernel& a_kernel, Kernel& b_kernel, Kernel* c_kernel);
 
 }  // namespace wb::runtime::conv

@@ -53,12 +53,13 @@ Geometry rows_slice(const Geometry& g, int64_t r0, int64_t r1, int64_t& in_row0)
 // conv for output rows from r0.
 struct Band {
     int64_t move_from = 0, keep = 0, e_row = 0, rows = 0, x_row = 0, r0 = 0;
-    int expand = -1, depthwise = -1;  // primitive indices in the thread's cache
-    Geometry expand_g, depthwise_g;
+    int expand = -1, depthwise = -1, project = -1;  // primitive indices in the thread's cache
+    Geometry expand_g, depthwise_g, project_g;
 };
 
 // Bands for depthwise output rows [t0, t1) of geometry g, whose input is the output of ga.
-bool walk(const Geometry& g, const Geometry& ga, int64_t t0, int64_t t1, std::vector<Band>& out) {
+bool walk(const Geometry& g, const Geometry& ga, int64_t project_channels, int64_t t0, int64_t t1,
+          std::vector<Band>& out) {
     out.clear();
     const int64_t s = g.stride[0];
     const int64_t max_rows = std::max<int64_t>(3, band_bytes() / (g.in[1] * g.in_channels * 4));
@@ -84,6 +85,11 @@ bool walk(const Geometry& g, const Geometry& ga, int64_t t0, int64_t t1, std::ve
             b.expand_g = rows_slice(ga, b.e_row, hi, b.x_row);
             if (b.expand_g.in[0] == 0) return false;
         }
+        if (project_channels > 0) {  // 1×1 over the band's output rows
+            b.project_g.in = b.project_g.out = {r1 - r0, g.out[1], 1};
+            b.project_g.in_channels = g.out_channels;
+            b.project_g.out_channels = project_channels;
+        }
         out.push_back(b);
         c_lo = lo;
         c_hi = hi;
@@ -92,6 +98,7 @@ bool walk(const Geometry& g, const Geometry& ga, int64_t t0, int64_t t1, std::ve
 }
 
 struct Prim {
+    int kind = 0;  // 0 first conv, 1 depthwise, 2 projection
     Geometry g;
     dnnl::convolution_forward primitive;
     memory src, dst, bias;
@@ -110,20 +117,23 @@ struct BandPipeline::Impl {
         std::vector<Prim> prims;
         dnnl::stream stream{cpu_engine()};
         std::vector<float> scratch;
+        std::vector<float> dw_out;  // the band's depthwise rows when a projection follows
         std::vector<Band> bands;
     };
     std::vector<std::unique_ptr<ThreadState>> threads;
     Geometry geometry, geometry_a;
+    int64_t project_channels = 0;
     bool planned = false;
-    std::vector<Packed> packed[2];  // expand, depthwise weights by layout
-    const float* packed_from[2] = {nullptr, nullptr};
+    std::vector<Packed> packed[3];  // first conv, depthwise, projection weights by layout
+    const float* packed_from[3] = {nullptr, nullptr, nullptr};
 
-    int prim(ThreadState& t, const Geometry& g, int64_t m, const float* bias, Activation act, const float* filter) {
-        const int kind = m > 0 ? 1 : 0;
+    int prim(ThreadState& t, int kind, const Geometry& g, const float* bias, Activation act, const float* filter) {
+        const int64_t m = kind == 1 ? 1 : 0;
         for (std::size_t i = 0; i < t.prims.size(); ++i)
-            if (t.prims[i].g == g && (t.prims[i].g.kernel[0] == 3) == (m > 0)) return static_cast<int>(i);
+            if (t.prims[i].kind == kind && t.prims[i].g == g) return static_cast<int>(i);
         auto pd = make_pd(g, m, bias != nullptr, act, 0.f, false);
         Prim p;
+        p.kind = kind;
         p.g = g;
         p.primitive = dnnl::convolution_forward(pd);
         p.src = memory(pd.src_desc(), cpu_engine(), DNNL_MEMORY_NONE);
@@ -162,30 +172,37 @@ struct BandPipeline::Impl {
     // Bands and primitives for every thread, made once per geometry on the calling thread.
     Status plan(const BandJob& job, int n_threads) {
         single_threaded_here();
-        if (packed_from[0] && (packed_from[0] != job.wa || packed_from[1] != job.wb)) {
+        if ((packed_from[0] && packed_from[0] != job.wa) || (packed_from[1] && packed_from[1] != job.wb) ||
+            (packed_from[2] && packed_from[2] != job.wc)) {
             threads.clear();  // other filters: pack again (constant filters never get here)
-            packed[0].clear();
-            packed[1].clear();
+            for (auto& p : packed) p.clear();
+            for (auto& f : packed_from) f = nullptr;
         }
-        if (planned && geometry == job.g && geometry_a == job.ga && static_cast<int>(threads.size()) == n_threads)
+        if (planned && geometry == job.g && geometry_a == job.ga && project_channels == job.project_channels &&
+            static_cast<int>(threads.size()) == n_threads)
             return Ok{};
         threads.clear();
         const Geometry& g = job.g;
         for (int t = 0; t < n_threads; ++t) {
             auto ts = std::make_unique<ThreadState>();
-            if (!walk(g, job.ga, g.out[0] * t / n_threads, g.out[0] * (t + 1) / n_threads, ts->bands))
+            if (!walk(g, job.ga, job.project_channels, g.out[0] * t / n_threads, g.out[0] * (t + 1) / n_threads,
+                      ts->bands))
                 return Error{{}, {}, "a band of rows lies entirely in the padding"};
-            int64_t rows = 0;
+            int64_t rows = 0, out_rows = 0;
             for (Band& b : ts->bands) {
-                if (b.rows > 0) b.expand = prim(*ts, b.expand_g, 0, job.bias_a, job.act_a, job.wa);
-                b.depthwise = prim(*ts, b.depthwise_g, 1, job.bias_b, job.act_b, job.wb);
+                if (b.rows > 0) b.expand = prim(*ts, 0, b.expand_g, job.bias_a, job.act_a, job.wa);
+                b.depthwise = prim(*ts, 1, b.depthwise_g, job.bias_b, job.act_b, job.wb);
+                if (job.project_channels > 0) b.project = prim(*ts, 2, b.project_g, job.bias_c, job.act_c, job.wc);
                 rows = std::max(rows, b.depthwise_g.in[0]);
+                out_rows = std::max(out_rows, b.depthwise_g.out[0]);
             }
             ts->scratch.resize(static_cast<std::size_t>(rows * g.in[1] * g.in_channels));
+            if (job.project_channels > 0) ts->dw_out.resize(static_cast<std::size_t>(out_rows * g.out[1] * g.out_channels));
             threads.push_back(std::move(ts));
         }
         geometry = g;
         geometry_a = job.ga;
+        project_channels = job.project_channels;
         planned = true;
         return Ok{};
     }
@@ -196,14 +213,26 @@ struct BandPipeline::Impl {
         const int64_t row = g.in[1] * g.in_channels;  // floats per expanded row
         const int64_t x_stride = job.ga.in[1] * job.ga.in_channels;  // floats per x row
         const float* x = job.x + n * job.ga.in[0] * x_stride;
-        float* y = job.y + n * g.out[0] * g.out[1] * g.out_channels;
+        const int64_t y_channels = job.project_channels > 0 ? job.project_channels : g.out_channels;
+        float* y = job.y + n * g.out[0] * g.out[1] * y_channels;
         float* scratch = t.scratch.data();
         for (const Band& b : t.bands) {
             if (b.keep > 0 && b.move_from > 0)
                 std::memmove(scratch, scratch + b.move_from * row, static_cast<std::size_t>(b.keep * row) * sizeof(float));
             if (b.rows > 0)
                 execute(t, t.prims[b.expand], x + b.x_row * x_stride, scratch + b.keep * row, job.bias_a);
-            execute(t, t.prims[b.depthwise], scratch, y + b.r0 * g.out[1] * g.out_channels, job.bias_b);
+            float* y_rows = y + b.r0 * g.out[1] * y_channels;
+            if (b.project < 0) {
+                execute(t, t.prims[b.depthwise], scratch, y_rows, job.bias_b);
+            } else {
+                execute(t, t.prims[b.depthwise], scratch, t.dw_out.data(), job.bias_b);
+                execute(t, t.prims[b.project], t.dw_out.data(), y_rows, job.bias_c);
+                if (job.residual) {
+                    const int64_t count = b.project_g.out[0] * g.out[1] * y_channels;
+                    const float* r = job.residual + (y_rows - job.y);
+                    for (int64_t i = 0; i < count; ++i) y_rows[i] += r[i];
+                }
+            }
         }
     }
 };
