@@ -16,30 +16,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const roots = [process.env.TFJS_DIR, process.cwd()].filter(Boolean);
-const need = (name) => require(require.resolve(name, { paths: roots }));
-
-function fileHandler(tf, dir) {
-  return {
-    load: async () => {
-      const json = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8'));
-      return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
-        const specs = [], buffers = [];
-        for (const group of manifest) {
-          specs.push(...group.weights);
-          for (const p of group.paths) {
-            const b = fs.readFileSync(path.join(dir, p));
-            buffers.push(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-          }
-        }
-        return [specs, tf.io.concatenateArrayBuffers(buffers)];
-      });
-    },
-  };
-}
-
-const typed = (dtype, data) =>
-  dtype === 'int32' ? Int32Array.from(data) : dtype === 'bool' ? Uint8Array.from(data) : Float32Array.from(data);
+const { fileHandler, typed, loadTfjs, isMissingKernel } = require('./tfjs_common');
 
 function parseArgs(argv) {
   const pos = [], opt = { backend: 'cpu', runs: 1 };
@@ -91,11 +68,7 @@ const sameValues = (a, b) => a.length === b.length && a.every((v, i) => v === b[
 async function main() {
   const [[modelDir, inputsPath, outDir], opt] = parseArgs(process.argv.slice(2));
   if (!outDir) { console.error('usage: tfjs_run.js MODEL_DIR INPUTS_JSON OUT_DIR [--backend cpu|wasm] [--runs N]'); process.exit(2); }
-  const tf = need('@tensorflow/tfjs-core');
-  const tfconv = need('@tensorflow/tfjs-converter');
-  need('@tensorflow/tfjs-backend-cpu');
-  if (opt.backend === 'wasm') need('@tensorflow/tfjs-backend-wasm').setThreadsCount(1);
-  tf.enableProdMode();
+  const { tf, tfconv } = loadTfjs(opt.backend === 'wasm');
   const inputs = JSON.parse(fs.readFileSync(inputsPath, 'utf8'));
   // Fetch signature outputs by tensor name ("node:k"): model.outputs collapses the outputs of one
   // multi-output node to the node name.
@@ -119,8 +92,7 @@ async function main() {
       model.dispose();
       break;
     } catch (e) {
-      const missing = /not registered for backend/.exec(String(e && e.message));
-      if (!missing || backend === 'cpu') throw e;
+      if (!isMissingKernel(e) || backend === 'cpu') throw e;
       fallback = String(e.message).split('\n')[0];
       backend = 'cpu';
     }
