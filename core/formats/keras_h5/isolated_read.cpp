@@ -153,8 +153,9 @@ std::string failure(int status, bool waited, const IsolationLimits& limits) {
     if (waited && WIFEXITED(status) && WEXITSTATUS(status) == kExitNoMemory)
         return "libhdf5 needed more than " + std::to_string(limits.memory_bytes >> 20) +
                " MB of memory reading this file; the file is damaged or declares absurd sizes";
-    if (waited && WIFEXITED(status))
-        return "the isolated libhdf5 reader failed (exit code " + std::to_string(WEXITSTATUS(status)) + ")";
+    if (waited && WIFEXITED(status))  // e.g. a sanitizer runtime ending the child after a report
+        return "libhdf5 failed while reading this file (its process exited with code " +
+               std::to_string(WEXITSTATUS(status)) + "); the file is damaged";
     return "the isolated libhdf5 reader ended without a result";
 }
 
