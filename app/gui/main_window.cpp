@@ -82,6 +82,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             [this](double level) { zoom_label_->setText(tr("Zoom %1%").arg(qRound(level * 100))); });
     connect(search_, &views::SearchBar::nodeActivated, scene_, &views::GraphScene::revealNode);
     connect(unsupported_, &views::UnsupportedPanel::nodeActivated, scene_, &views::GraphScene::revealNode);
+    connect(scene_, &views::GraphScene::functionRequested, this, &MainWindow::openFunctionBody);
+    connect(properties_, &views::PropertyPanel::functionRequested, this, &MainWindow::openFunctionBody);
     connect(summary_, &views::SummaryPanel::opActivated, this,
             [this](const QString& op) { search_->setQuery(QStringLiteral("op:") + op); });
     start_->setRecentFiles(settings_.recentFiles());
@@ -89,7 +91,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The scene outlives the panels while children are deleted; deleting a selected item must
+    // not call back into a panel that is already gone.
+    scene_->blockSignals(true);
+}
 
 QString MainWindow::samplePath() {
     const QDir bin(QCoreApplication::applicationDirPath());
@@ -116,9 +122,9 @@ void MainWindow::createDocks() {
     dock(tr("Unsupported ops"), QStringLiteral("dock.unsupported"), unsupported_, Qt::LeftDockWidgetArea);
     auto* props = dock(tr("Properties"), QStringLiteral("dock.properties"), properties_, Qt::RightDockWidgetArea);
     auto* weights = dock(tr("Weights"), QStringLiteral("dock.weights"), weights_, Qt::RightDockWidgetArea);
-    auto* functions = dock(tr("Function bodies"), QStringLiteral("dock.functions"), functions_, Qt::RightDockWidgetArea);
+    functions_dock_ = dock(tr("Function bodies"), QStringLiteral("dock.functions"), functions_, Qt::RightDockWidgetArea);
     tabifyDockWidget(props, weights);
-    tabifyDockWidget(props, functions);
+    tabifyDockWidget(props, functions_dock_);
     props->raise();
     resizeDocks({summary, props}, {470, 400}, Qt::Horizontal);
 }
@@ -198,6 +204,16 @@ void MainWindow::onLoaded(const LoadResult& result, const QString& path) {
 void MainWindow::onNodeSelected(int node) {
     properties_->showNode(node);
     weights_->showNode(node);
+}
+
+void MainWindow::openFunctionBody(const QString& name) {
+    if (!functions_->showFunctionNamed(name)) {
+        statusBar()->showMessage(tr("The model's library has no function %1").arg(name), 5000);
+        return;
+    }
+    functions_dock_->show();
+    functions_dock_->raise();
+    functions_->view()->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -7,6 +7,7 @@
 #include "settings.h"
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -77,6 +78,7 @@ private:
     void exportImage(bool svg);
     void onLoaded(const LoadResult& result, const QString& path);
     void onNodeSelected(int node);
+    void openFunctionBody(const QString& name);  // shows it in the Function bodies dock, focused
     void showAbout();
     // Workflows (main_window_actions.cpp): benchmark and quantization docks, export dialog.
     void createWorkflowActions();
@@ -98,6 +100,7 @@ private:
     views::SummaryPanel* summary_;
     views::WeightsPanel* weights_;
     views::FunctionBrowser* functions_;
+    QDockWidget* functions_dock_ = nullptr;
     QMenu* recent_menu_ = nullptr;
     QMenu* view_menu_ = nullptr;
     QProgressBar* progress_;

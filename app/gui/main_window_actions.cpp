@@ -62,6 +62,13 @@ void MainWindow::createActions() {
     auto* collapse = make(this, "collapseAll", tr("&Collapse all groups"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Minus),
                           tr("Close every name-scope group"));
     connect(collapse, &QAction::triggered, scene_, &views::GraphScene::collapseAll);
+    auto* body = make(this, "openFunctionBody", tr("Open function &body"), QKeySequence(Qt::Key_F12),
+                      tr("Show the function the selected call node runs (PartitionedCall, While, If, Case…)"));
+    connect(body, &QAction::triggered, this, [this] {
+        if (scene_->calledFunctions(scene_->selectedNode()).isEmpty())
+            statusBar()->showMessage(tr("Select a call node (PartitionedCall, While, If, Case…) to open its function body"), 5000);
+        else scene_->activateNode(scene_->selectedNode());
+    });
     auto* minimap = make(this, "miniMap", tr("&Minimap"), QKeySequence(Qt::CTRL | Qt::Key_M), tr("Show or hide the overview"));
     minimap->setCheckable(true);
     minimap->setChecked(settings_.showMiniMap());
@@ -79,7 +86,7 @@ void MainWindow::createActions() {
 
     auto* about = make(this, "about", tr("&About"), {}, tr("About this program"));
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
-    addActions({zoom_in, zoom_out, fit, actual, find, next, prev});  // shortcuts work without menus focused
+    addActions({zoom_in, zoom_out, fit, actual, find, next, prev, body});  // shortcuts work without menus focused
     createWorkflowActions();
 }
 
@@ -97,6 +104,8 @@ void MainWindow::createMenus() {
     for (const char* name : {"zoomIn", "zoomOut", "fit", "actualSize"}) graph->addAction(action(QLatin1String(name)));
     graph->addSeparator();
     for (const char* name : {"expandAll", "collapseAll", "miniMap"}) graph->addAction(action(QLatin1String(name)));
+    graph->addSeparator();
+    graph->addAction(action(QStringLiteral("openFunctionBody")));
     auto* search = menuBar()->addMenu(tr("&Search"));
     for (const char* name : {"find", "findNext", "findPrevious", "findUnsupported"}) search->addAction(action(QLatin1String(name)));
     view_menu_ = menuBar()->addMenu(tr("&View"));
@@ -127,7 +136,7 @@ void MainWindow::updateRecentMenu() {
 void MainWindow::updateActions() {
     const bool loaded = scene_->hasGraph();
     for (const char* name : {"exportPng", "exportSvg", "zoomIn", "zoomOut", "fit", "actualSize", "expandAll", "collapseAll",
-                             "find", "findNext", "findPrevious", "findUnsupported", "benchmark", "quantCompare", "exportTfjs", "simplifyPreview"})
+                             "openFunctionBody", "find", "findNext", "findPrevious", "findUnsupported", "benchmark", "quantCompare", "exportTfjs", "simplifyPreview"})
         action(QLatin1String(name))->setEnabled(loaded);
     action(QStringLiteral("openSample"))->setEnabled(!samplePath().isEmpty());
 }

@@ -9,6 +9,7 @@
 #include "common/corpus.h"
 #include "synthetic_graph.h"
 #include "views/graph/function_browser.h"
+#include "views/graph/function_calls.h"
 #include "views/graph/graph_export.h"
 #include "views/graph/graph_items.h"
 #include "views/graph/graph_scene.h"
@@ -187,6 +188,70 @@ private slots:
         scene.collapseAll();
         QVERIFY(!collapsed.isEmpty() || collapsed.wait(20000));
         QVERIFY(scene.visibleNodeCount() < 10);
+    }
+
+    // A zero budget (or a slice that starts late) still builds at least one item per slice:
+    // the build finishes, in many event-loop turns.
+    void zeroSliceStillFinishes() {
+        views::GraphScene scene;
+        auto [index, tree] = load(300);
+        scene.setGraph(index, tree);
+        QVERIFY(waitLayout(scene));
+        scene.setSliceMs(0);
+        int turns = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, &scene, [&] { turns += scene.layoutRunning(); });
+        ticker.start(0);
+        QSignalSpy laid(&scene, &views::GraphScene::layoutFinished);
+        scene.expandAll();
+        QVERIFY(laid.wait(60000));
+        QCOMPARE(scene.visibleNodeCount(), index->size());
+        QVERIFY2(turns > 10, qPrintable(QStringLiteral("%1 event-loop turns").arg(turns)));
+    }
+
+    // Call nodes name their bodies, the main one first; other func attrs follow; names the
+    // library does not define are left out; a node whose op is a library function calls it.
+    void callNodesNameTheirBodies() {
+        auto model = std::make_shared<ir::Model>(*test::synthetic_model(1, false));
+        for (const char* name : {"then_fn", "else_fn", "branch0", "branch1", "direct"}) {
+            ir::Function fn;
+            fn.name = name;
+            model->graph.functions.push_back(fn);
+        }
+        auto func = [](const char* name) { ir::NameAttrList f; f.name = name; return ir::AttrValue(f); };
+        ir::Node branch, cases, direct, unknown;
+        branch.name = "branch";
+        branch.op = "StatelessIf";
+        branch.attrs["else_branch"] = func("else_fn");
+        branch.attrs["then_branch"] = func("then_fn");
+        cases.name = "cases";
+        cases.op = "Case";
+        ir::AttrList list;
+        list.func = {std::get<ir::NameAttrList>(func("branch0").value), std::get<ir::NameAttrList>(func("branch1").value)};
+        cases.attrs["branches"] = ir::AttrValue(list);
+        direct.name = "direct_call";
+        direct.op = "direct";
+        unknown.name = "unknown_call";
+        unknown.op = "PartitionedCall";
+        unknown.attrs["f"] = func("not_in_library");
+        for (auto* n : {&branch, &cases, &direct, &unknown}) model->graph.add(*n);
+        model->graph.reindex();
+        const auto& fns = model->graph.functions;
+        QCOMPARE(views::called_functions(branch, fns), (QStringList{QStringLiteral("then_fn"), QStringLiteral("else_fn")}));
+        QCOMPARE(views::called_functions(cases, fns), (QStringList{QStringLiteral("branch0"), QStringLiteral("branch1")}));
+        QCOMPARE(views::called_functions(direct, fns), QStringList{QStringLiteral("direct")});
+        QVERIFY(views::called_functions(unknown, fns).isEmpty());
+        // The scene asks for the first body on activation; nothing for other nodes.
+        views::GraphScene scene;
+        auto index = std::make_shared<const views::GraphIndex>(model);
+        scene.setGraph(index, std::make_shared<const views::GroupTree>(*index));
+        QVERIFY(waitLayout(scene));
+        QSignalSpy requested(&scene, &views::GraphScene::functionRequested);
+        scene.activateNode(node_of(*index, "branch"));
+        scene.activateNode(node_of(*index, "unknown_call"));
+        scene.activateNode(node_of(*index, "block0/Relu"));
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().first().toString(), QStringLiteral("then_fn"));
     }
 
     // A function library: each body is drawn from its arguments to its return values.

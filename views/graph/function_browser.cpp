@@ -50,6 +50,7 @@ FunctionBrowser::FunctionBrowser(QWidget* parent) : QWidget(parent) {
     layout->addWidget(view_, 1);
     connect(picker_, &QComboBox::currentIndexChanged, this, &FunctionBrowser::showFunction);
     connect(scene_, &GraphScene::layoutFinished, view_, &GraphView::fitAll);
+    connect(scene_, &GraphScene::functionRequested, this, &FunctionBrowser::showFunctionNamed);
 }
 
 void FunctionBrowser::setModel(std::shared_ptr<const ir::Model> model) {
@@ -57,6 +58,8 @@ void FunctionBrowser::setModel(std::shared_ptr<const ir::Model> model) {
     QSignalBlocker block(picker_);
     picker_->clear();
     scene_->clearGraph();
+    scene_->setFunctionLibrary(model_);
+    shown_ = -1;
     for (const auto& fn : model_ ? model_->graph.functions : std::vector<ir::Function>{})
         picker_->addItem(QString::fromStdString(fn.name));
     picker_->setEnabled(functionCount() > 0);
@@ -70,11 +73,22 @@ int FunctionBrowser::functionCount() const { return model_ ? static_cast<int>(mo
 void FunctionBrowser::showFunction(int index) {
     if (index < 0 || index >= functionCount()) return;
     if (picker_->currentIndex() != index) return picker_->setCurrentIndex(index);  // back through the signal
+    if (index == shown_) return;
+    shown_ = index;
     const auto& fn = model_->graph.functions[static_cast<std::size_t>(index)];
     auto body = std::make_shared<const GraphIndex>(function_model(*model_, fn));
     info_->setText(tr("%1: %n node(s), %2 input(s), %3 output(s)", nullptr, static_cast<int>(fn.nodes.size()))
                        .arg(QString::fromStdString(fn.name)).arg(fn.inputs.size()).arg(fn.outputs.size()));
     scene_->setGraph(body, std::make_shared<const GroupTree>(*body));
 }
+
+bool FunctionBrowser::showFunctionNamed(const QString& name) {
+    const int index = picker_->findText(name, Qt::MatchExactly | Qt::MatchCaseSensitive);
+    if (index < 0) return false;
+    showFunction(index);
+    return true;
+}
+
+QString FunctionBrowser::currentFunction() const { return functionCount() ? picker_->currentText() : QString(); }
 
 }  // namespace wb::views

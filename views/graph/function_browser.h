@@ -18,7 +18,8 @@ class GraphView;
 std::shared_ptr<const ir::Model> function_model(const ir::Model& model, const ir::Function& fn);
 
 // The model's function library (bodies of While/If/PartitionedCall...): pick a function, see
-// its body laid out like the main graph, with the same op colours and support marks.
+// its body laid out like the main graph, with the same op colours and support marks. Call nodes
+// inside a body link to their own bodies (double-click, Enter, context menu).
 class FunctionBrowser : public QWidget {
     Q_OBJECT
 public:
@@ -26,6 +27,9 @@ public:
     void setModel(std::shared_ptr<const ir::Model> model);
     int functionCount() const;
     void showFunction(int index);
+    // Shows the body of the library function `name`; false if the library has no such function.
+    bool showFunctionNamed(const QString& name);
+    QString currentFunction() const;
     GraphScene* scene() const { return scene_; }
     GraphView* view() const { return view_; }
 
@@ -35,6 +39,7 @@ private:
     QLabel* info_;
     GraphScene* scene_;
     GraphView* view_;
+    int shown_ = -1;  // the function on screen, so asking for it again does not lay it out again
 };
 
 }  // namespace wb::views

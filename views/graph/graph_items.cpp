@@ -15,7 +15,8 @@ namespace wb::views {
 NodeGraphicsItem::NodeGraphicsItem(const GraphScene* scene, int node) : scene_(scene), node_(node) {
     setFlags(ItemIsSelectable | ItemIsFocusable);
     setZValue(2);
-    setCacheMode(DeviceCoordinateCache);
+    // No item cache: at overview zoom thousands of cached pixmaps thrash QPixmapCache, and a
+    // node paints in microseconds anyway (an aliased box below metrics::kOverviewLod).
     refresh();
 }
 
@@ -32,6 +33,13 @@ void NodeGraphicsItem::refresh() {
                    .arg(palette::kRuntimeMissing.name(),
                         QCoreApplication::translate("wb::views::NodeGraphicsItem",
                                                     "The bundled runtime has no kernel for this op."));
+    const QStringList bodies = scene_->calledFunctions(node_);
+    calls_function_ = !bodies.isEmpty();
+    if (calls_function_)
+        tip += QStringLiteral("<br><span style='color:%1'>%2</span>")
+                   .arg(palette::kLink.name(),
+                        QCoreApplication::translate("wb::views::NodeGraphicsItem", "Calls %1: double-click (or Enter) to open the body")
+                            .arg(bodies.join(QStringLiteral(", ")).toHtmlEscaped()));
     if (const NodeMark* mark = scene_->nodeMark(node_); mark && !mark->tooltip.isEmpty())
         tip += QStringLiteral("<br><span style='color:%1'>%2</span>").arg(mark->color.name(), mark->tooltip.toHtmlEscaped());
     setToolTip(tip);
@@ -46,6 +54,14 @@ void NodeGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option
     const auto& style = scene_->index().style(node_);
     const QRectF box(0, 0, metrics::kNodeWidth, metrics::kNodeHeight);
     const qreal lod = option->levelOfDetailFromTransform(p->worldTransform());
+    if (lod < metrics::kOverviewLod) {  // a few pixels: one aliased fill, support colour first
+        const QColor fill = isSelected() ? palette::kSelection
+                            : !style.tfjs_supported ? palette::kUnsupported
+                            : !style.runtime_supported ? palette::kRuntimeMissing : palette::node_fill(style.fill);
+        p->setRenderHint(QPainter::Antialiasing, false);
+        p->fillRect(QRectF(0, 0, metrics::kNodeWidth, metrics::kNodeHeight), fill);
+        return;
+    }
     QColor border = palette::kNodeBorder;
     qreal border_width = 1;
     if (!style.tfjs_supported) { border = palette::kUnsupported; border_width = 3; }
@@ -102,6 +118,15 @@ void NodeGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option
         p->setPen(Qt::white);
         p->drawText(tag, Qt::AlignCenter, mark->tag);
     }
+    if (calls_function_) {  // a link to the body, bottom right
+        font.setBold(true);
+        font.setItalic(true);
+        font.setPointSizeF(9);
+        p->setFont(font);
+        p->setPen(palette::kLink);
+        p->drawText(QRectF(metrics::kNodeWidth - 22, metrics::kNodeHeight - 20, 16, 18), Qt::AlignCenter, QStringLiteral("ƒ"));
+        font.setItalic(false);
+    }
     if (!style.tfjs_supported || !style.runtime_supported) {
         const QColor badge = !style.tfjs_supported ? palette::kUnsupported : palette::kRuntimeMissing;
         const QRectF dot(metrics::kNodeWidth - 10, -6, 16, 16);
@@ -116,12 +141,20 @@ void NodeGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option
     }
 }
 
+void NodeGraphicsItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
+    // scene_ is the read-only view the painting needs; activation goes through the live scene.
+    if (auto* scene = qobject_cast<GraphScene*>(this->scene())) scene->activateNode(node_);
+    event->accept();
+}
+
 GroupGraphicsItem::GroupGraphicsItem(GraphScene* scene, int group, bool expanded, QSizeF size)
     : scene_(scene), group_(group), expanded_(expanded), size_(size) {
     setFlags(ItemIsSelectable);
-    setZValue(expanded ? 0.1 * scene->tree().group(group).depth : 2);
+    // Nested frames stack by depth but always under the edges (z 1): deep scopes (ten levels in
+    // Keras SavedModels) used to cover the edges between their own members.
+    const double depth = scene->tree().group(group).depth;
+    setZValue(expanded ? depth / (depth + 1) : 2);
     setAcceptedMouseButtons(Qt::LeftButton);
-    if (!expanded) setCacheMode(DeviceCoordinateCache);
     const auto& g = scene->tree().group(group);
     QString tip = QStringLiteral("<b>%1</b><br>").arg(QString::fromStdString(g.full_path.empty() ? g.label : g.full_path).toHtmlEscaped());
     tip += tr("%n node(s)", nullptr, g.total_nodes);
@@ -163,6 +196,13 @@ void GroupGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* optio
     const qreal lod = option->levelOfDetailFromTransform(p->worldTransform());
     const QRectF box(QPointF(0, 0), size_);
     const QColor border = isSelected() ? palette::kSelection : palette::kGroupBorder;
+    if (lod < metrics::kOverviewLod) {  // aliased, cosmetic: thousands of these share one paint
+        p->setRenderHint(QPainter::Antialiasing, false);
+        p->setPen(QPen(g.tfjs_unsupported ? palette::kUnsupported : border, 0));
+        p->setBrush(expanded_ ? QBrush(Qt::NoBrush) : QBrush(palette::kGroupFill));
+        p->drawRect(box);
+        return;
+    }
     QFont font = p->font();
     if (!expanded_) {
         p->setPen(QPen(palette::kGroupBorder, 1));
@@ -255,12 +295,14 @@ QPainterPath EdgeGraphicsItem::shape() const {
 
 void EdgeGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
     const qreal lod = option->levelOfDetailFromTransform(p->worldTransform());
-    p->setPen(QPen(palette::kEdge, 1.3, control_ ? Qt::DashLine : Qt::SolidLine));
-    p->setBrush(Qt::NoBrush);
-    if (lod < 0.12) {  // an overview (or the minimap of 10,000 edges): a straight stroke is enough
+    if (lod < metrics::kOverviewLod) {  // an overview (or the minimap of 10,000 edges): one thin aliased stroke
+        p->setRenderHint(QPainter::Antialiasing, false);
+        p->setPen(QPen(palette::kEdge, 0));
         p->drawLine(path_.elementAt(0), path_.currentPosition());
         return;
     }
+    p->setPen(QPen(palette::kEdge, 1.3, control_ ? Qt::DashLine : Qt::SolidLine));
+    p->setBrush(Qt::NoBrush);
     p->drawPath(path_);
     p->setPen(Qt::NoPen);
     p->setBrush(palette::kEdge);

@@ -21,9 +21,13 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
+protected:
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
+
 private:
     const GraphScene* scene_;
     int node_;
+    bool calls_function_ = false;  // a call node: drawn with an "ƒ" tag, double-click opens the body
 };
 
 // A name-scope group: a stacked card when collapsed, a titled frame around its members

@@ -14,5 +14,8 @@ inline constexpr double kGroupMargin = 16;
 inline constexpr int kExpandAllLimit = 600;
 // While opening a big graph, groups are expanded breadth-first until this many items show.
 inline constexpr int kInitialVisibleItems = 160;
+// Below this zoom (an overview of thousands of items) items paint as aliased boxes and lines:
+// anti-aliased shapes cost ~10 µs each, too much for 10,000 items in one paint.
+inline constexpr double kOverviewLod = 0.12;
 
 }  // namespace wb::views::metrics

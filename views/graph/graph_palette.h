@@ -19,6 +19,7 @@ inline const QColor kExpandedFill{0xdd, 0xe5, 0xf0};
 inline const QColor kEdge{0x7a, 0x84, 0x90};
 inline const QColor kEdgeLabel{0x4a, 0x52, 0x5c};
 inline const QColor kBackground{0xfa, 0xfb, 0xfc};
+inline const QColor kLink{0x1a, 0x5f, 0xc8};  // a call node's link to its function body
 
 // A node's body: the category colour washed out so the black text stays readable.
 inline QColor node_fill(const QColor& category) {

@@ -4,6 +4,7 @@
 #include <QFutureWatcher>
 #include <QGraphicsScene>
 #include <QPolygonF>
+#include <QStringList>
 #include <QTimer>
 #include <atomic>
 #include <memory>
@@ -12,6 +13,7 @@
 #include "views/graph/graph_index.h"
 #include "views/graph/group_tree.h"
 #include "views/graph/layout_job.h"
+#include "views/graph/scene_plan.h"
 
 namespace wb::views {
 
@@ -25,6 +27,12 @@ struct NodeMark {
     QColor color;
     QString tag;
     QString tooltip;
+};
+
+// What the layout worker hands back: the layouts and the scene planned from them.
+struct LaidOutScene {
+    LayoutResult layout;
+    ScenePlan plan;
 };
 
 // The graph as a scene: owns the expansion state, runs layouts on a worker thread
@@ -70,6 +78,14 @@ public:
     void setNodeMarks(std::vector<NodeMark> marks);
     const NodeMark* nodeMark(int node) const;
 
+    // The function library call nodes link to: the shown model's own, unless set (a function
+    // body's scene links to the library of the model it came from). Kept by clearGraph().
+    void setFunctionLibrary(std::shared_ptr<const ir::Model> owner) { library_owner_ = std::move(owner); }
+    // The bodies `node` calls (see called_functions), main one first; empty for other nodes.
+    QStringList calledFunctions(int node) const;
+    // Double-click / Enter on a node: a call node asks for its (first) body.
+    void activateNode(int node);
+
 signals:
     void layoutStarted();
     void layoutProgress(int done, int total);
@@ -77,38 +93,21 @@ signals:
     void nodeSelected(int node);  // -1 when the selection is not a node
     void groupToggled(int group);
     void focusRequested(QGraphicsItem* item);
+    void functionRequested(const QString& name);  // show this library function's body
 
 private:
     void startLayout();
     void onLayoutDone();
-    void rebuildItems();
-    void planGroup(int group, QPointF origin);
-    void planEdges(int group, QPointF origin);
-    QRectF plannedBoxFor(int node) const;
+    void rebuildItems(ScenePlan plan);
     void buildSlice();
     void finishBuild();
     void onSelectionChanged();
 
-    // The next scene, computed at once (cheap), then turned into items in time-boxed slices so
-    // that rebuilding 10,000 items (expand all) never blocks the UI thread for long.
-    struct GroupSpec {
-        int group = 0;
-        QPointF pos;
-        QSizeF size;
-        bool open = false;
-    };
-    struct EdgeSpec {
-        QPolygonF route;
-        QString label;
-        bool control = false;
-    };
-    std::vector<QPointF> node_pos_;  // planned top-left per node; NaN x = not shown
-    std::vector<GroupSpec> group_specs_;
-    std::vector<int> group_spec_of_;  // per group: index into group_specs_ or -1
-    std::vector<EdgeSpec> edge_specs_;
+    // The next scene (planned on the worker), turned into items in time-boxed slices so that
+    // rebuilding 10,000 items (expand all) never blocks the UI thread for long.
+    ScenePlan plan_;
     qint64 slice_ms_ = 20;
     std::vector<QGraphicsItem*> doomed_;  // old items deleted in the first slices
-    std::vector<int> node_order_;         // nodes to place, in plan order
     std::size_t next_doomed_ = 0, next_node_ = 0, next_group_ = 0, next_edge_ = 0;
     bool building_ = false;
     int reselect_ = -1;
@@ -118,9 +117,10 @@ private:
 
     std::shared_ptr<const GraphIndex> index_;
     std::shared_ptr<const GroupTree> tree_;
+    std::shared_ptr<const ir::Model> library_owner_;
     std::vector<char> expanded_, dirty_;
     LayoutCache cache_;
-    QFutureWatcher<LayoutResult> watcher_;
+    QFutureWatcher<LaidOutScene> watcher_;
     std::atomic<bool> stop_{false};
     bool relayout_queued_ = false;
     int pending_reveal_ = -1;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/graph/graph_view.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -75,9 +77,10 @@ void GraphView::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_Plus: case Qt::Key_Equal: zoomBy(1.25); return;
     case Qt::Key_Minus: zoomBy(0.8); return;
     case Qt::Key_Return: case Qt::Key_Enter:
-        for (auto* item : scene_->selectedItems())
-            if (item->type() == GroupGraphicsItem::Type)
-                scene_->toggleGroup(static_cast<GroupGraphicsItem*>(item)->group());
+        for (auto* item : scene_->selectedItems()) {
+            if (item->type() == GroupGraphicsItem::Type) scene_->toggleGroup(static_cast<GroupGraphicsItem*>(item)->group());
+            if (item->type() == NodeGraphicsItem::Type) scene_->activateNode(static_cast<NodeGraphicsItem*>(item)->node());
+        }
         return;
     default: QGraphicsView::keyPressEvent(event);
     }
@@ -117,6 +120,23 @@ void GraphView::centreOn(QGraphicsItem* item) {
     }
     centerOn(item);
     minimap_->update();
+}
+
+// Right-click on a call node: one entry per function body it names (While: body and cond...).
+void GraphView::contextMenuEvent(QContextMenuEvent* event) {
+    QGraphicsItem* item = itemAt(event->pos());
+    while (item && item->type() != NodeGraphicsItem::Type) item = item->parentItem();
+    if (!item) return QGraphicsView::contextMenuEvent(event);
+    const int node = static_cast<NodeGraphicsItem*>(item)->node();
+    const QStringList bodies = scene_->calledFunctions(node);
+    if (bodies.isEmpty()) return QGraphicsView::contextMenuEvent(event);
+    scene_->clearSelection();
+    item->setSelected(true);
+    QMenu menu(this);
+    for (const QString& name : bodies)
+        menu.addAction(tr("Open function body “%1”").arg(name), this, [this, name] { emit scene_->functionRequested(name); });
+    menu.exec(event->globalPos());
+    event->accept();
 }
 
 void GraphView::placeMiniMap() {

@@ -9,7 +9,8 @@ class MiniMap;
 
 // Zoom (wheel, +/-), pan (drag), fit, a minimap in the corner and keyboard walking along
 // edges: Down follows an output, Up an input, Left/Right switch between the alternatives of
-// the last step, Enter toggles a selected group.
+// the last step, Enter toggles a selected group or opens a selected call node's function body
+// (also on double-click and from the context menu).
 class GraphView : public QGraphicsView {
     Q_OBJECT
 public:
@@ -31,6 +32,7 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     void walk(bool downstream);

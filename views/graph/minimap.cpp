@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/graph/minimap.h"
 
+#include <QElapsedTimer>
 #include <QGraphicsView>
 #include <QMouseEvent>
 #include <QPainter>
@@ -11,10 +12,43 @@ MiniMap::MiniMap(QGraphicsView* view, QWidget* parent) : QWidget(parent), view_(
     setFixedSize(220, 150);
     setCursor(Qt::PointingHandCursor);
     setToolTip(tr("Overview: click or drag to move the view"));
+    render_timer_ = new QTimer(this);
+    render_timer_->setSingleShot(true);
+    render_timer_->setInterval(0);
+    connect(render_timer_, &QTimer::timeout, this, &MiniMap::renderSome);
 }
 
 void MiniMap::invalidate() {
-    stale_ = true;
+    next_band_ = 0;
+    render_timer_->start();
+}
+
+void MiniMap::renderSome() {
+    const QRectF target = mappedSceneRect();
+    if (target.isEmpty() || !view_->scene() || !isVisible()) {  // a hidden minimap renders when shown
+        cache_ = QPixmap();
+        return update();
+    }
+    if (next_band_ == 0) {
+        next_ = QPixmap(size() * devicePixelRatioF());
+        next_.setDevicePixelRatio(devicePixelRatioF());
+        next_.fill(Qt::transparent);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    QPainter p(&next_);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF scene = view_->sceneRect();
+    // Horizontal bands: render() clips to each target band, so an item across two is drawn in halves.
+    do {
+        const double t0 = double(next_band_) / kBands, t1 = double(next_band_ + 1) / kBands;
+        const QRectF source(scene.left(), scene.top() + t0 * scene.height(), scene.width(), (t1 - t0) * scene.height());
+        const QRectF band(target.left(), target.top() + t0 * target.height(), target.width(), (t1 - t0) * target.height());
+        view_->scene()->render(&p, band, source, Qt::IgnoreAspectRatio);
+    } while (++next_band_ < kBands && clock.elapsed() < kSliceMs);
+    if (next_band_ < kBands) return render_timer_->start();
+    p.end();
+    cache_ = std::exchange(next_, QPixmap());
     update();
 }
 
@@ -36,16 +70,8 @@ void MiniMap::paintEvent(QPaintEvent*) {
     p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     const QRectF target = mappedSceneRect();
     if (target.isEmpty() || !view_->scene()) return;
-    if (stale_ || cache_.size() != size() * devicePixelRatioF()) {
-        cache_ = QPixmap(size() * devicePixelRatioF());
-        cache_.setDevicePixelRatio(devicePixelRatioF());
-        cache_.fill(Qt::transparent);
-        QPainter cp(&cache_);
-        cp.setRenderHint(QPainter::Antialiasing);
-        view_->scene()->render(&cp, target, view_->sceneRect());
-        stale_ = false;
-    }
-    p.drawPixmap(0, 0, cache_);
+    if (!cache_.isNull()) p.drawPixmap(0, 0, cache_);
+    else if (!render_timer_->isActive()) invalidate();  // first show
     // The visible area, in minimap coordinates.
     const QRectF scene = view_->sceneRect();
     const QRectF visible = view_->mapToScene(view_->viewport()->rect()).boundingRect().intersected(scene);

@@ -4,6 +4,7 @@
 #include <QBrush>
 #include <QFont>
 
+#include "views/graph/function_calls.h"
 #include "views/graph/graph_index.h"
 #include "views/graph/graph_palette.h"
 
@@ -29,6 +30,8 @@ void PropertyModel::setNode(std::shared_ptr<const GraphIndex> index, int node) {
         if (!style.tfjs_supported) general.rows.push_back({tr("What to do"), style.tfjs_hint, true});
         general.rows.push_back({tr("Runtime"), style.runtime_supported ? tr("Kernel available") : tr("No kernel in the bundled runtime"),
                                 !style.runtime_supported});
+        for (const QString& fn : called_functions(nd, index->graph().functions))
+            general.rows.push_back({tr("Function body"), fn, false, fn});
         sections_.push_back(std::move(general));
 
         Section attrs{tr("Attributes"), {}};
@@ -109,8 +112,15 @@ QVariant PropertyModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole: return index.column() == Key ? row.key : row.value;
-    case Qt::ToolTipRole: return row.value;
-    case Qt::ForegroundRole: return row.warning ? QVariant(QBrush(palette::kUnsupported)) : QVariant();
+    case Qt::ToolTipRole:
+        return row.function.isEmpty() ? row.value : tr("Click to open the body of %1 in the Function bodies dock").arg(row.function);
+    case Qt::ForegroundRole:
+        if (!row.function.isEmpty()) return QBrush(palette::kLink);
+        return row.warning ? QVariant(QBrush(palette::kUnsupported)) : QVariant();
+    case Qt::FontRole:
+        if (row.function.isEmpty() || index.column() != Value) return {};
+        else { QFont f; f.setUnderline(true); return f; }
+    case FunctionRole: return row.function.isEmpty() ? QVariant() : QVariant(row.function);
     default: return {};
     }
 }

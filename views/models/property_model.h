@@ -9,11 +9,14 @@ namespace wb::views {
 class GraphIndex;
 
 // The properties of one node as a two-level tree: sections (Node, Attributes, Inputs,
-// Outputs) with key/value rows. Attributes are decoded (AttrValue::to_string).
+// Outputs) with key/value rows. Attributes are decoded (AttrValue::to_string). A call node
+// gets one "Function body" row per function it calls, carrying the name in FunctionRole.
 class PropertyModel : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum Column { Key, Value, ColumnCount };
+    // On a row that names a library function (a call node's body): that function's name.
+    static constexpr int FunctionRole = Qt::UserRole + 1;
 
     explicit PropertyModel(QObject* parent = nullptr);
     void setNode(std::shared_ptr<const GraphIndex> index, int node);  // node -1 clears
@@ -32,6 +35,7 @@ private:
     struct Row {
         QString key, value;
         bool warning = false;
+        QString function;  // non-empty: the row links to this function body
     };
     struct Section {
         QString title;

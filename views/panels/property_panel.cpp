@@ -28,6 +28,13 @@ PropertyPanel::PropertyPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(placeholder_);
     layout->addWidget(tree_);
     tree_->hide();
+    // Function bodies are links: one click (or Enter) opens them.
+    auto open_link = [this](const QModelIndex& index) {
+        const QVariant fn = index.siblingAtColumn(PropertyModel::Value).data(PropertyModel::FunctionRole);
+        if (fn.isValid()) emit functionRequested(fn.toString());
+    };
+    connect(tree_, &QTreeView::clicked, this, open_link);
+    connect(tree_, &QTreeView::activated, this, open_link);
 }
 
 void PropertyPanel::setIndex(std::shared_ptr<const GraphIndex> index) {

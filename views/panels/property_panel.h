@@ -19,6 +19,10 @@ public:
     void setIndex(std::shared_ptr<const GraphIndex> index);
     void showNode(int node);
     PropertyModel* model() const { return model_; }
+    QTreeView* tree() const { return tree_; }
+
+signals:
+    void functionRequested(const QString& name);  // a "Function body" link was clicked
 
 private:
     std::shared_ptr<const GraphIndex> index_;
