@@ -19,6 +19,8 @@ const path = require('path');
 const { fileHandler, typed, loadTfjs, isMissingKernel } = require('./tfjs_common');
 
 async function runOne(tf, tfconv, entry) {
+  // A scope collects what a failed execution leaves behind, so one bad model cannot fill the heap.
+  tf.engine().startScope();
   const model = await tfconv.loadGraphModel(fileHandler(tf, entry.model));
   const feed = {};
   try {
@@ -32,6 +34,7 @@ async function runOne(tf, tfconv, entry) {
   } finally {
     tf.dispose(Object.values(feed));
     model.dispose();
+    tf.engine().endScope();
   }
 }
 
