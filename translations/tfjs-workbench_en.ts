@@ -407,6 +407,22 @@
         <source>Function bodies</source>
         <translation>Function bodies</translation>
     </message>
+    <message>
+        <source>The model&apos;s library has no function %1</source>
+        <translation>The model&apos;s library has no function %1</translation>
+    </message>
+    <message>
+        <source>Open function &amp;body</source>
+        <translation>Open function &amp;body</translation>
+    </message>
+    <message>
+        <source>Show the function the selected call node runs (PartitionedCall, While, If, Case…)</source>
+        <translation>Show the function the selected call node runs (PartitionedCall, While, If, Case…)</translation>
+    </message>
+    <message>
+        <source>Select a call node (PartitionedCall, While, If, Case…) to open its function body</source>
+        <translation>Select a call node (PartitionedCall, While, If, Case…) to open its function body</translation>
+    </message>
 </context>
 <context>
     <name>wb::gui::ModelLoader</name>
@@ -925,6 +941,13 @@
     </message>
 </context>
 <context>
+    <name>wb::views::GraphView</name>
+    <message>
+        <source>Open function body “%1”</source>
+        <translation>Open function body “%1”</translation>
+    </message>
+</context>
+<context>
     <name>wb::views::HeatLegend</name>
     <message>
         <source>&amp;Heat overlay</source>
@@ -981,6 +1004,10 @@
     <message>
         <source>The bundled runtime has no kernel for this op.</source>
         <translation>The bundled runtime has no kernel for this op.</translation>
+    </message>
+    <message>
+        <source>Calls %1: double-click (or Enter) to open the body</source>
+        <translation>Calls %1: double-click (or Enter) to open the body</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1141,14 @@
     <message>
         <source>Value</source>
         <translation>Value</translation>
+    </message>
+    <message>
+        <source>Function body</source>
+        <translation>Function body</translation>
+    </message>
+    <message>
+        <source>Click to open the body of %1 in the Function bodies dock</source>
+        <translation>Click to open the body of %1 in the Function bodies dock</translation>
     </message>
 </context>
 <context>

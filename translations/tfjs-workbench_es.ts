@@ -407,6 +407,22 @@
         <source>Function bodies</source>
         <translation>Cuerpos de funciones</translation>
     </message>
+    <message>
+        <source>The model&apos;s library has no function %1</source>
+        <translation>La biblioteca del modelo no tiene la función %1</translation>
+    </message>
+    <message>
+        <source>Open function &amp;body</source>
+        <translation>Abrir el &amp;cuerpo de la función</translation>
+    </message>
+    <message>
+        <source>Show the function the selected call node runs (PartitionedCall, While, If, Case…)</source>
+        <translation>Mostrar la función que ejecuta el nodo de llamada seleccionado (PartitionedCall, While, If, Case…)</translation>
+    </message>
+    <message>
+        <source>Select a call node (PartitionedCall, While, If, Case…) to open its function body</source>
+        <translation>Seleccione un nodo de llamada (PartitionedCall, While, If, Case…) para abrir el cuerpo de su función</translation>
+    </message>
 </context>
 <context>
     <name>wb::gui::ModelLoader</name>
@@ -925,6 +941,13 @@
     </message>
 </context>
 <context>
+    <name>wb::views::GraphView</name>
+    <message>
+        <source>Open function body “%1”</source>
+        <translation>Abrir el cuerpo de la función «%1»</translation>
+    </message>
+</context>
+<context>
     <name>wb::views::HeatLegend</name>
     <message>
         <source>&amp;Heat overlay</source>
@@ -981,6 +1004,10 @@
     <message>
         <source>The bundled runtime has no kernel for this op.</source>
         <translation>El runtime incluido no tiene kernel para esta operación.</translation>
+    </message>
+    <message>
+        <source>Calls %1: double-click (or Enter) to open the body</source>
+        <translation>Llama a %1: doble clic (o Intro) para abrir el cuerpo</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1141,14 @@
     <message>
         <source>Value</source>
         <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Function body</source>
+        <translation>Cuerpo de la función</translation>
+    </message>
+    <message>
+        <source>Click to open the body of %1 in the Function bodies dock</source>
+        <translation>Haga clic para abrir el cuerpo de %1 en el panel Cuerpos de funciones</translation>
     </message>
 </context>
 <context>

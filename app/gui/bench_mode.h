@@ -44,6 +44,7 @@ private:
     int expand_group_ = -1;
     int expand_nodes_ = 0;
     int visible_first_view_ = 0;
+    int visible_expand_all_ = 0;  // every node, unless Expand all stopped short
     double open_stall_ms_ = 0;  // max stall up to the group expansion
     double expand_all_start_ = -1;
     double expand_all_ms_ = -1;
