@@ -82,7 +82,7 @@ echo "ours: $ours_label"
 declare -a ours tfjs ocv
 for r in $(seq 1 "$rounds"); do
   o=$(run_ours); t=$(run_tfjs); c=""
-  [ -z "$opencv_reason" ] && c=$(run_opencv)
+  [ -z "$opencv_reason" ] && c=$(printf '%.2f' "$(run_opencv)")
   ours+=("$o"); tfjs+=("$t"); [ -n "$c" ] && ocv+=("$c")
   printf 'round %d: ours %8.2f ms   tfjs-wasm %8.2f ms   %s\n' "$r" "$o" "$t" "${c:+opencv-dnn $c ms}"
 done
@@ -97,4 +97,5 @@ for k, m in med.items():
     print(f"{k:<12}{m:>11.2f}{gflop / m * 1e3 if gflop else 0:>9.1f}{med['ours'] / m:>11.3f}")
 PY
 [ -n "$opencv_reason" ] && echo "opencv-dnn: skipped: $opencv_reason"
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit 0
