@@ -536,7 +536,7 @@ private slots:
         for (const auto& s : stale) qWarning("STALE expected failure: %s matches", s.c_str());
         qInfo("tf_graphs: %zu cases, %d outside the TensorFlow.js op list; %zu exports checked (as read + optimized): "
               "%d match, %d expected failures (%d of them reproduced by our runtime on the same export), %zu unexpected "
-              "(%d ran on cpu: wasm lacks a kernel); %d draw random numbers (not comparable in TensorFlow.js), %d of them "
+              "(%d ran on cpu: the wasm kernel is missing or refuses the case); %d draw random numbers (not comparable in TensorFlow.js), %d of them "
               "reproduced by our runtime on the export",
               dirs.size(), outside, cases.size(), matched, expected, ours_match, unexpected.size(), on_cpu, random, random_ours);
         qInfo("tf_graphs: the matching exports hold %d float64 outputs (computed in float32 by TensorFlow.js) and "
