@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <QRectF>
 #include <QTest>
 #include <atomic>
 
@@ -58,6 +59,33 @@ private slots:
         QVERIFY(parts >= 4);
         for (const auto& item : root.items) nodes += item.is_group ? tree.group(item.id).total_nodes : 1;
         QCOMPARE(nodes, index.size());
+        // Groups moved into a part sit one level below it (parts get larger ids than they hold).
+        for (int g = 1; g < tree.group_count(); ++g) QCOMPARE(tree.group(g).depth, tree.group(tree.group(g).parent).depth + 1);
+    }
+
+    // Everything expanded, with split parts: a part is laid out after the groups inside it, so
+    // the boxes it places are their expanded sizes and no two overlap.
+    void expandedPartsDoNotOverlap() {
+        views::GraphIndex index(test::synthetic_model(400, false));
+        auto tree = std::make_shared<const views::GroupTree>(index);
+        const auto groups = static_cast<std::size_t>(tree->group_count());
+        views::LayoutRequest request{tree, std::vector<char>(groups, 1), {}, std::vector<char>(groups, 1)};
+        std::atomic<bool> stop{false};
+        const auto result = views::run_layout(request, stop);
+        for (std::size_t g = 0; g < groups; ++g) {
+            const auto& items = tree->group(static_cast<int>(g)).items;
+            const auto& pos = result.cache[g]->layout.positions;
+            std::vector<QRectF> boxes;
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const auto* child = items[i].is_group ? result.cache[static_cast<std::size_t>(items[i].id)].get() : nullptr;
+                const QSizeF size = child ? QSizeF(child->width, child->height) : QSizeF(1, 1);
+                boxes.emplace_back(QPointF(pos[i].x, pos[i].y), size);
+            }
+            for (std::size_t a = 0; a < boxes.size(); ++a)
+                for (std::size_t b = a + 1; b < boxes.size(); ++b)
+                    QVERIFY2(!boxes[a].adjusted(1, 1, -1, -1).intersects(boxes[b]),
+                             qPrintable(QStringLiteral("group %1: items %2 and %3 overlap").arg(g).arg(a).arg(b)));
+        }
     }
 
     void layoutIsIncremental() {

@@ -30,7 +30,11 @@ GroupTree::GroupTree(const GraphIndex& index, int max_items) {
     group_item_.assign(groups_.size(), 0);
     for (int g = 0; g < group_count(); ++g) {
         auto& grp = groups_[g];
-        grp.depth = grp.parent < 0 ? 0 : groups_[grp.parent].depth + 1;
+        // Up the chain, not from the parent's entry: a split part has a larger id than the
+        // groups moved into it, so its own depth is not known yet when theirs is computed
+        // (children laid out after their part made expanded parts overlap).
+        grp.depth = 0;
+        for (int p = grp.parent; p >= 0; p = groups_[p].parent) ++grp.depth;
         for (int i = 0; i < static_cast<int>(grp.items.size()); ++i) {
             const auto& item = grp.items[i];
             if (item.is_group) group_item_[item.id] = i;
