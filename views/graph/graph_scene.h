@@ -89,6 +89,7 @@ public:
 signals:
     void layoutStarted();
     void layoutProgress(int done, int total);
+    void buildStarted();  // items are being rebuilt, in slices, until layoutFinished
     void layoutFinished(double ms);
     void nodeSelected(int node);  // -1 when the selection is not a node
     void groupToggled(int group);

@@ -13,7 +13,10 @@ namespace wb::views {
 
 void GraphScene::rebuildItems(ScenePlan plan) {
     build_timer_.stop();
-    if (!building_) reselect_ = selectedNode();
+    if (!building_) {
+        reselect_ = selectedNode();
+        emit buildStarted();
+    }
     building_ = true;
     plan_ = std::move(plan);
 

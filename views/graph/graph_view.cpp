@@ -22,7 +22,15 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
     minimap_ = new MiniMap(this, this);
+    // While items are rebuilt in slices the view is not repainted after each slice: at overview
+    // zoom one paint of 10,000 items costs more than a slice, and the half-built scene is noise.
+    // Scrolling still paints; the finished scene is painted once. (A new layout also restores
+    // updates, in case a build was abandoned by clearGraph.)
+    connect(scene_, &GraphScene::buildStarted, this, [this] { setViewportUpdateMode(QGraphicsView::NoViewportUpdate); });
+    connect(scene_, &GraphScene::layoutStarted, this, [this] { setViewportUpdateMode(QGraphicsView::SmartViewportUpdate); });
     connect(scene_, &GraphScene::layoutFinished, this, [this] {
+        setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+        viewport()->update();
         minimap_->invalidate();
         placeMiniMap();
     });
