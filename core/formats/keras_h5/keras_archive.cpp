@@ -95,6 +95,22 @@ Status parse_config(const std::optional<std::string>& text, const std::string& f
 
 }  // namespace
 
+// Items are named by position, as the bytes themselves cannot be shown.
+Status check_names_utf8(const RawArchive& raw, const std::string& file_name) {
+    const auto bad = [&](const std::string& item) { return Error{file_name, item, "text is not valid UTF-8"}; };
+    for (auto [name, value] : {std::pair{"keras_version", &raw.keras_version}, {"backend", &raw.backend}})
+        if (*value && !valid_utf8(**value)) return bad(std::string("attribute '") + name + "'");
+    for (std::size_t i = 0; i < raw.layer_names.size(); ++i)
+        if (!valid_utf8(raw.layer_names[i])) return bad("attribute 'layer_names' entry #" + std::to_string(i));
+    for (std::size_t l = 0; l < raw.layers.size(); ++l) {
+        if (!valid_utf8(raw.layers[l].layer)) return bad("layer #" + std::to_string(l) + " name");
+        for (std::size_t w = 0; w < raw.layers[l].weights.size(); ++w)
+            if (!valid_utf8(raw.layers[l].weights[w].name))
+                return bad("layer #" + std::to_string(l) + " weight #" + std::to_string(w) + " name");
+    }
+    return Ok{};
+}
+
 Expected<RawArchive> read_raw_archive(const h5::File& file, const std::string& file_name, bool skip_weights) {
     RawArchive a;
     h5::Group root = file.root();
@@ -145,6 +161,7 @@ Expected<RawArchive> read_raw_archive(const h5::File& file, const std::string& f
 }
 
 Expected<KerasArchive> finish_archive(RawArchive raw, const std::string& file_name) {
+    if (auto st = check_names_utf8(raw, file_name); !st) return st.error();
     KerasArchive a;
     a.keras_version = raw.keras_version.value_or("");
     a.backend = raw.backend.value_or("");

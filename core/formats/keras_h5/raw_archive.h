@@ -22,7 +22,11 @@ struct RawArchive {
 // The libhdf5 part: reads the root attributes and every weight; `skip_weights` stops after the
 // attributes. Only called inside the isolated child (and by tools over trusted files).
 Expected<RawArchive> read_raw_archive(const h5::File& file, const std::string& file_name, bool skip_weights);
-// The in-process part: parses model_config / training_config and applies the class renames.
+// Versions and names end up in JSON (modelTopology, weightsManifest), whose writer throws on
+// bytes that are not UTF-8 (fuzz_keras_archive found it): such an archive is refused.
+Status check_names_utf8(const RawArchive& raw, const std::string& file_name);
+// The in-process part: checks the names, parses model_config / training_config and applies the
+// class renames.
 Expected<KerasArchive> finish_archive(RawArchive raw, const std::string& file_name);
 
 }  // namespace wb::formats::keras

@@ -174,6 +174,7 @@ Expected<keras::KerasArchive> read_keras_v3_archive(const std::filesystem::path&
         return r;
     });
     if (!raw) return raw.error();
+    if (auto names = keras::check_names_utf8(*raw, label); !names) return names.error();
     if (raw->training_config) {
         auto tj = keras::parse_json_attr(*raw->training_config, file, "training_config");
         if (tj) {
