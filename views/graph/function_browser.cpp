@@ -2,6 +2,7 @@
 #include "views/graph/function_browser.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -51,6 +52,16 @@ FunctionBrowser::FunctionBrowser(QWidget* parent) : QWidget(parent) {
     connect(picker_, &QComboBox::currentIndexChanged, this, &FunctionBrowser::showFunction);
     connect(scene_, &GraphScene::layoutFinished, view_, &GraphView::fitAll);
     connect(scene_, &GraphScene::functionRequested, this, &FunctionBrowser::showFunctionNamed);
+    view_->viewport()->installEventFilter(this);
+}
+
+// A body laid out while the dock was hidden (tabbed) was fitted to a tiny viewport: fit again
+// when the view gets its real size.
+bool FunctionBrowser::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == view_->viewport() && (event->type() == QEvent::Resize || event->type() == QEvent::Show) &&
+        scene_->hasGraph() && !scene_->layoutRunning())
+        view_->fitAll();
+    return QWidget::eventFilter(watched, event);
 }
 
 void FunctionBrowser::setModel(std::shared_ptr<const ir::Model> model) {

@@ -33,6 +33,9 @@ public:
     GraphScene* scene() const { return scene_; }
     GraphView* view() const { return view_; }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     std::shared_ptr<const ir::Model> model_;
     QComboBox* picker_;

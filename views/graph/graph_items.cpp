@@ -119,13 +119,14 @@ void NodeGraphicsItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option
         p->drawText(tag, Qt::AlignCenter, mark->tag);
     }
     if (calls_function_) {  // a link to the body, bottom right
-        font.setBold(true);
-        font.setItalic(true);
-        font.setPointSizeF(9);
-        p->setFont(font);
+        QFont italic = font;
+        italic.setBold(true);
+        italic.setItalic(true);
+        italic.setPointSizeF(9);
+        p->setFont(italic);
         p->setPen(palette::kLink);
         p->drawText(QRectF(metrics::kNodeWidth - 22, metrics::kNodeHeight - 20, 16, 18), Qt::AlignCenter, QStringLiteral("ƒ"));
-        font.setItalic(false);
+        p->setFont(font);  // the view keeps painter state between items (DontSavePainterState)
     }
     if (!style.tfjs_supported || !style.runtime_supported) {
         const QColor badge = !style.tfjs_supported ? palette::kUnsupported : palette::kRuntimeMissing;
