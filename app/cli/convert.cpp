@@ -54,6 +54,19 @@ private:
     bool shown_ = false;
 };
 
+// Runs a conversion with Ctrl-C / SIGTERM turned into a stop request, so the atomic writers
+// remove their temporary output instead of the process dying with it half-written.
+template <class Job>
+auto while_stoppable(ProgressLine& line, Job&& job) {
+    std::signal(SIGINT, on_stop_signal);
+    std::signal(SIGTERM, on_stop_signal);
+    Progress progress{[&](double f, const std::string& s) { line(f, s); }, &g_stop};
+    auto result = job(progress);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    return result;
+}
+
 class ConvertCommand : public Command {
 public:
     std::string name() const override { return "convert"; }
@@ -78,13 +91,10 @@ public:
         if (!spec) return fail(spec.error().what());
         if (!spec->empty()) options.graph.weights.quantize = exporter::make_quantizer(*spec);
 
-        std::signal(SIGINT, on_stop_signal);
-        std::signal(SIGTERM, on_stop_signal);
         ProgressLine line;
-        Progress progress{[&](double f, const std::string& s) { line(f, s); }, &g_stop};
-        auto report = exporter::convert_to_graph_model(flags_.input_path, flags_.output_path, options, progress);
-        std::signal(SIGINT, SIG_DFL);
-        std::signal(SIGTERM, SIG_DFL);
+        auto report = while_stoppable(line, [&](const Progress& progress) {
+            return exporter::convert_to_graph_model(flags_.input_path, flags_.output_path, options, progress);
+        });
         if (!report) return fail(report.error().what());
         for (const auto& w : report->warnings) std::cerr << "tfjs-wb: warning: " << w << "\n";
         std::cerr << "Converted " << flags_.input_path << " → " << flags_.output_path << "/model.json ("
@@ -106,7 +116,10 @@ private:
         auto spec = exporter::parse_quantization_flags(flags_.quantization());
         if (!spec) return fail(spec.error().what());
         if (!spec->empty()) ko.layers.weights.quantize = exporter::make_quantizer(*spec);
-        auto r = exporter::convert_keras(flags_.input_path, flags_.output_path, ko);
+        ProgressLine line;
+        auto r = while_stoppable(line, [&](const Progress& progress) {
+            return exporter::convert_keras(flags_.input_path, flags_.output_path, ko, progress);
+        });
         if (!r) return fail(r.error().what());
         const std::string written = plan.output_format == "keras" ? "" : "/model.json";
         std::cerr << "Converted " << flags_.input_path << " → " << flags_.output_path << written << " (" << r->weights

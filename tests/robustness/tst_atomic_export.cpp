@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Exports are atomic (issue #10): `tfjs-wb convert` is killed with SIGKILL at many points of a
 // large export; afterwards the output folder is either absent (or its old content unchanged) or
-// a complete, valid model — never half-written.
+// a complete, valid model — never half-written. Ctrl-C (SIGINT) is a stop request: the
+// converter exits 1 and leaves no temporary sibling behind either (graph and .h5 routes).
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QTest>
@@ -11,6 +12,7 @@
 #include <csignal>
 #include <fstream>
 #include <random>
+#include <set>
 
 #include "common/corpus.h"
 #include "core/proto/graph.pb.h"
@@ -84,6 +86,40 @@ bool complete_export(const fs::path& dir, std::string* why) {
     return true;
 }
 
+// The names in a folder, hidden temporaries included.
+std::set<std::string> entries(const fs::path& dir) {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+    return names;
+}
+
+// Interrupts `tfjs-wb ARGS` with SIGINT at several points of a run that takes about full_ms;
+// afterwards OUT is absent or complete and the folder holds nothing else new.
+void interrupt_at_points(const QStringList& args, const fs::path& out, qint64 full_ms) {
+    const QString cli = QString::fromStdString((wb::test::bin_dir() / "tfjs-wb").string());
+    const fs::path parent = out.parent_path();
+    int stopped = 0;
+    for (int k = 1; k <= 4; ++k) {
+        const auto before = entries(parent);
+        QProcess p;
+        p.start(cli, args);
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(static_cast<int>(full_ms * k / 6));
+        const qint64 pid = p.processId();
+        if (p.state() != QProcess::NotRunning && pid > 0) ::kill(static_cast<pid_t>(pid), SIGINT);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);  // handled, not killed by the signal
+        if (p.exitCode() != 0) {
+            ++stopped;
+            QVERIFY2(!fs::exists(out), "an interrupted conversion left its output");
+            QCOMPARE(entries(parent), before);
+        } else {
+            fs::remove_all(out);
+        }
+    }
+    qInfo("SIGINT at 4 points of %s: %d stopped cleanly, %d had finished", qPrintable(args.value(1)), stopped, 4 - stopped);
+}
+
 }  // namespace
 
 class TestAtomicExport : public QObject {
@@ -136,6 +172,39 @@ private slots:
         }
         qInfo("atomic export: full export %lld ms; 12 kills -> %d absent, %d old content unchanged, %d complete, 0 partial",
               full_ms, absent, unchanged, complete);
+    }
+
+    void ctrlCRemovesTemporaries_data() {
+        QTest::addColumn<bool>("keras");
+        QTest::newRow("frozen graph → graph model") << false;
+        QTest::newRow("layers model → keras .h5") << true;
+    }
+
+    void ctrlCRemovesTemporaries() {
+        QFETCH(bool, keras);
+        const fs::path dir = wb::test::temp_dir("ctrl_c");
+        QStringList args;
+        fs::path out;
+        if (keras) {
+            WB_REQUIRE_CORPUS();
+            out = dir / "inception_v3.h5";  // 90 MB of float32 written through libhdf5
+            args = {"convert", "--input_format=tfjs_layers_model", "--output_format=keras",
+                    QString::fromStdString((wb::test::corpus_dir() / "tfjs/nsfwjs/inception_v3/model.json").string()),
+                    QString::fromStdString(out.string())};
+        } else {
+            write_big_graph(dir / "big.pb", 4096);
+            out = dir / "graph_model";
+            args = convert_args(dir / "big.pb", out);
+        }
+        QElapsedTimer timer;
+        timer.start();
+        QProcess full;
+        full.start(QString::fromStdString((wb::test::bin_dir() / "tfjs-wb").string()), args);
+        QVERIFY(full.waitForFinished(300000));
+        QVERIFY2(full.exitCode() == 0, full.readAllStandardError().constData());
+        const qint64 full_ms = timer.elapsed();
+        fs::remove_all(out);
+        interrupt_at_points(args, out, full_ms);
     }
 };
 
