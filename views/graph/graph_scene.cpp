@@ -34,6 +34,7 @@ void GraphScene::clearGraph() {
     watcher_.waitForFinished();
     build_timer_.stop();
     building_ = false;
+    next_rect_ = QRectF();
     clear();  // deletes the doomed items too: they are still in the scene
     node_items_.clear();
     group_items_.clear();

@@ -107,6 +107,7 @@ private:
     // The next scene (planned on the worker), turned into items in time-boxed slices so that
     // rebuilding 10,000 items (expand all) never blocks the UI thread for long.
     ScenePlan plan_;
+    QRectF next_rect_;  // the planned scene's rect, set once its items exist
     qint64 slice_ms_ = 20;
     std::vector<QGraphicsItem*> doomed_;  // old items deleted in the first slices
     std::size_t next_doomed_ = 0, next_node_ = 0, next_group_ = 0, next_edge_ = 0;

@@ -39,8 +39,9 @@ void GraphScene::rebuildItems(ScenePlan plan) {
     }
     next_node_ = next_group_ = next_edge_ = 0;
     if (const auto& root = cache_[static_cast<std::size_t>(tree_->root())])
-        setSceneRect(QRectF(0, 0, root->layout.width, root->layout.height).adjusted(-60, -60, 60, 60));
-    buildSlice();
+        next_rect_ = QRectF(0, 0, root->layout.width, root->layout.height).adjusted(-60, -60, 60, 60);
+    // From the next event-loop turn: this call already follows the worker's result.
+    build_timer_.start();
 }
 
 void GraphScene::buildSlice() {
@@ -89,6 +90,8 @@ void GraphScene::buildSlice() {
         nodeItem(reselect_)->setSelected(true);
     }
     block.unblock();
+    // Only now: a new scene rect resizes the view's scroll range, which repaints everything.
+    if (!next_rect_.isNull()) setSceneRect(std::exchange(next_rect_, QRectF()));
     finishBuild();
 }
 
