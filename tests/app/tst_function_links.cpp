@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 // Call nodes link to their function bodies in the main window: double-click on the graph,
-// Enter, F12, the property panel's "Function body" link, and calls nested inside a body.
+// Enter, F12, the context menu, the property panel's "Function body" link, and calls nested
+// inside a body.
 // The model is a GraphDef with a function library written here (the corpus SavedModels are
 // inlined when read, and its GraphDefs have empty libraries).
 #include <QAction>
+#include <QApplication>
+#include <QContextMenuEvent>
 #include <QDockWidget>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <fstream>
 
@@ -161,6 +166,23 @@ private slots:
         scene->revealNode(y);
         w.action(QStringLiteral("openFunctionBody"))->trigger();
         QCOMPARE(w.functionBrowser()->currentFunction(), QStringLiteral("body_fn"));
+
+        // Right-click on the While: one menu entry per body; choosing the condition opens it.
+        auto* view = w.graphView();
+        view->centerOn(scene->nodeItem(loop));
+        const QPoint at = view->mapFromScene(scene->nodeItem(loop)->sceneBoundingRect().center());
+        QStringList entries;
+        QTimer::singleShot(0, this, [&entries] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            if (!menu) return;
+            for (auto* a : menu->actions()) entries << a->text();
+            menu->actions().last()->trigger();
+            menu->close();
+        });
+        QContextMenuEvent right_click(QContextMenuEvent::Mouse, at, view->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(view->viewport(), &right_click);
+        QCOMPARE(entries, (QStringList{QStringLiteral("Open function body “body_fn”"), QStringLiteral("Open function body “cond_fn”")}));
+        QVERIFY(body_shown(w, QStringLiteral("cond_fn"), "more"));
 
         // Enter on the selected call node, in the graph view.
         scene->revealNode(call);
