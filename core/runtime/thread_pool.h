@@ -7,7 +7,9 @@ namespace wb::runtime {
 
 // A fixed pool of worker threads for intra-op parallelism. parallel_for splits [0, n) into at
 // most size() contiguous ranges of at least `grain` items and runs them, the caller's thread
-// taking one; it returns when all are done. Nested calls run serially on the calling thread.
+// taking one; it returns when all are done. A range may run on any thread (one not taken by a
+// worker within ~30 us runs on the caller), each exactly once. Nested calls run serially on the
+// calling thread.
 class ThreadPool {
 public:
     explicit ThreadPool(int threads);  // threads <= 0: hardware concurrency
