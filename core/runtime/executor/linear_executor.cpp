@@ -84,7 +84,8 @@ Expected<std::vector<ir::Tensor>> Executor::run_linear(const LinearSchedule& s, 
         }
         if (profile_) {
             const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-            stats.node_times.push_back({p.node->name, p.node->op, ms});
+            // A fused step is timed as a whole, under its last node's name and the ops it ran.
+            stats.node_times.push_back({p.node->name, step.fused ? step.fused_ops : p.node->op, ms});
         }
         for (std::size_t o = 0; o < p.out_edges.size(); ++o)
             if (!p.out_edges[o].empty() && (o >= outputs.size() || !outputs[o].valid()))

@@ -72,6 +72,7 @@ void pair_blocks(const GraphPlan& plan, LinearSchedule& s, const std::vector<cha
                         --s.uses[third.inputs[0]];
                     }
                 }
+                merged.fused_ops = a.node->op + "+" + b.node->op + (project ? "+" + project->node->op : "");
                 merged.fused = conv::make_expand_depthwise(*a.node, *b.node, project ? project->node : nullptr,
                                                            *a.kernel, *b.kernel, project ? project->kernel.get() : nullptr);
                 out.push_back(std::move(merged));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <memory>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct LinearStep {
     // Set when this step runs two nodes as one (pair_blocks): `node` is the second, inputs are
     // the first's then the second's after the one joining them.
     std::shared_ptr<Kernel> fused;
+    std::string fused_ops;  // profile label of a fused step: the nodes' ops joined by '+'
 };
 
 struct LinearSchedule {
