@@ -80,4 +80,10 @@ std::string fuzz_crash_2ca52162(const fs::path& corpus) {
     return b;
 }
 
+std::string fuzz_hang_895f01d9(const fs::path& corpus) {
+    std::string b = read_file(corpus / kFuzzHangSeed);
+    if (b.size() > 2912) b[2912] = '\x6f';
+    return b;
+}
+
 }  // namespace wb::test

@@ -20,4 +20,9 @@ std::vector<Mutation> h5_mutations(const std::string& bytes);
 inline const char* kFuzzCrashSeed = "keras_h5/dl4j/examples/causal_conv1d/causal_conv1d_k3_s3_d1_cl_weights.h5";
 std::string fuzz_crash_2ca52162(const std::filesystem::path& corpus);
 
+// An input on which libhdf5 1.10 loops forever (fuzz_keras_h5, 60 s run): the corpus file
+// kFuzzHangSeed with one byte changed, offset 2912 from 0x39 to 0x6F.
+inline const char* kFuzzHangSeed = "keras_h5/dl4j/examples/causal_conv1d/causal_conv1d_k2_s3_d1_cl_model.h5";
+std::string fuzz_hang_895f01d9(const std::filesystem::path& corpus);
+
 }  // namespace wb::test

@@ -11,6 +11,7 @@
 #include "common/corpus.h"
 #include "formats/checkpoint/tensor_bundle.h"
 #include "formats/keras_h5/archive_wire.h"
+#include "formats/keras_h5/isolated_read.h"
 #include "formats/keras_h5/keras_h5_reader.h"
 #include "formats/registry.h"
 #include "h5_mutations.h"
@@ -102,6 +103,8 @@ struct Generated {
 const Generated kGenerated[] = {
     // libhdf5 1.10 crashed in H5HG_read (damaged global heap) while we read an attribute.
     {"keras_h5", "crash-2ca52162c17528df6baac88936e81db89b99c3d7", fuzz_crash_2ca52162},
+    // libhdf5 1.10 loops forever: the sandbox's wall-clock limit ends it.
+    {"keras_h5", "hang-895f01d90f3e7f148f89f3b77d9606118f0a469c", fuzz_hang_895f01d9},
 };
 
 }  // namespace
@@ -109,6 +112,9 @@ const Generated kGenerated[] = {
 class TestFuzzRegressions : public QObject {
     Q_OBJECT
 private slots:
+    // The Keras harness caps the libhdf5 sandbox's time limits the same way (tests/fuzz).
+    void initTestCase() { wb::formats::keras::cap_isolation_time(std::chrono::seconds(2)); }
+
     void everyCrashingInputNowFailsCleanly() {
         const fs::path root = WB_FUZZ_REGRESSIONS_DIR;
         QVERIFY2(fs::is_directory(root), qPrintable(QString::fromStdString(root.string() + " is missing")));
