@@ -35,8 +35,7 @@ struct KerasArchive {
     std::vector<std::string> layer_names;  // the layer_names attribute, in its own order
 };
 
-// Reads the root attributes and every weight; `skip_weights` reads only the topology.
-Expected<KerasArchive> read_archive(const h5::File& file, const std::string& file_name, bool skip_weights);
+// Reading an .h5 into an archive: raw_archive.h (libhdf5, in a sandboxed child) + finish_archive.
 // Reads the weights of one layer group: `weight_names` order, else sub-groups recursively.
 Status read_layer_weights(const h5::Group& group, std::vector<KerasWeight>& out);
 // Parses JSON text from the file, rejecting non-UTF-8 bytes with an error naming `item`.
