@@ -3,8 +3,10 @@
 
 #include <hdf5.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cstring>
-#include <fstream>
 #include <mutex>
 
 namespace wb::formats::h5 {
@@ -46,18 +48,23 @@ Handle::~Handle() {
     id_ = -1;
 }
 
+// POSIX I/O, not iostreams: this also runs in the sandboxed libhdf5 child (isolated_read.h),
+// where a stream's locale could wait on a lock another thread of the parent held at fork.
 bool has_hdf5_signature(const std::string& path) {
     static const char sig[8] = {'\x89', 'H', 'D', 'F', '\r', '\n', '\x1a', '\n'};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    for (std::streamoff off : {0, 512, 1024, 2048}) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    bool found = false;
+    for (off_t off : {0, 512, 1024, 2048}) {
         char buf[8] = {};
-        in.clear();
-        in.seekg(off);
-        if (!in.read(buf, 8)) return false;
-        if (std::memcmp(buf, sig, 8) == 0) return true;
+        if (::pread(fd, buf, 8, off) != 8) break;
+        if (std::memcmp(buf, sig, 8) == 0) {
+            found = true;
+            break;
+        }
     }
-    return false;
+    ::close(fd);
+    return found;
 }
 
 Expected<File> File::open(const std::string& path) {
