@@ -112,6 +112,13 @@ Status write_tensor_set(const fs::path& dir, const std::string& manifest_name, c
     return Ok{};
 }
 
+namespace {
+// "x:0" → "x"; other output indices and plain names stay as they are.
+std::string tensor_node_name(const std::string& name) {
+    return name.size() > 2 && name.compare(name.size() - 2, 2, ":0") == 0 ? name.substr(0, name.size() - 2) : name;
+}
+}  // namespace
+
 Expected<std::vector<NamedTensor>> make_inputs(const ir::Model& model, const InputSpec& spec) {
     std::vector<ir::TensorInfo> specs = model.inputs;
     if (specs.empty())
@@ -133,7 +140,8 @@ Expected<std::vector<NamedTensor>> make_inputs(const ir::Model& model, const Inp
     Mulberry32 rng{spec.seed};
     for (const auto& info : specs) {
         const std::string key = info.key.empty() ? info.name : info.key;
-        for (const std::string& n : {key, info.name}) {
+        // tfjs-reference names inputs by node ("input"), signatures by tensor ("input:0"): accept both.
+        for (const std::string& n : {key, info.name, tensor_node_name(key), tensor_node_name(info.name)}) {
             auto it = from_file.find(n);
             if (it != from_file.end()) {
                 out.emplace_back(key, it->second);

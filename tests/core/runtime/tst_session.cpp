@@ -9,6 +9,8 @@
 
 #include "runtime/reference/reference_elementwise.h"
 #include "runtime/session.h"
+#include "runtime/tensor_io.h"
+#include "common/corpus.h"
 
 using namespace wb;
 
@@ -111,6 +113,30 @@ private slots:
         QVERIFY(bad.error().what().find("NoSuchOp") != std::string::npos);
         QVERIFY(!s->run({{"nope", x}}, {"split"}).ok());
     }
+    // A signature names its input "x:0"; the tfjs-reference tools write inputs.json keyed "x".
+    void inputFileKeyedByNodeOrTensorName() {
+        ir::Model model;
+        model.graph.add(placeholder("x", ir::DType::Float32));
+        ir::TensorInfo info;
+        info.key = info.name = "x:0";
+        info.dtype = ir::DType::Float32;
+        info.shape = ir::Shape({2});
+        model.inputs.push_back(info);
+        const auto dir = test::temp_dir("inputs_by_name");
+        for (const std::string stored : {"x", "x:0"}) {
+            std::filesystem::create_directories(dir / stored);
+            auto written = runtime::write_tensor_set(dir / stored, "inputs.json", {{stored, ir::Tensor::from_vector<float>(ir::DType::Float32, {2}, {5, 6})}});
+            QVERIFY2(written.ok(), written.ok() ? "" : written.error().what().c_str());
+            runtime::InputSpec spec;
+            spec.input_json = dir / stored / "inputs.json";
+            auto inputs = runtime::make_inputs(model, spec);
+            QVERIFY2(inputs.ok(), inputs.ok() ? "" : inputs.error().what().c_str());
+            QCOMPARE(inputs->size(), std::size_t(1));
+            QCOMPARE(inputs->front().first, std::string("x:0"));
+            QCOMPARE(inputs->front().second.data<float>()[1], 6.f);
+        }
+    }
+
     void switchMergeTakesOneBranch() {
         for (bool pred : {false, true}) {
             auto s = make({placeholder("x", ir::DType::Float32), placeholder("p", ir::DType::Bool),
