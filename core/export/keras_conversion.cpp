@@ -16,7 +16,7 @@ namespace fk = formats::keras;
 
 // A layers model is only useful if tfjs-layers can rebuild every layer: Lambda (Python code),
 // TensorFlowOpLayer and custom classes cannot be. Classes we lower are known Keras built-ins, but
-// tfjs-layers 4.22 has no LocallyConnected1D/2D.
+// tfjs-layers 4.22 has no LocallyConnected1D/2D nor Normalization, Attention, AdditiveAttention.
 Status check_layer_classes(const fk::ModelSpec& spec, const std::string& file) {
     for (const auto& l : spec.layers) {
         if (l.nested) {
@@ -27,7 +27,8 @@ Status check_layer_classes(const fk::ModelSpec& spec, const std::string& file) {
         if (l.config.is_object() && l.config.contains("layer") && l.config["layer"].is_object())
             classes.push_back(l.config["layer"].value("class_name", std::string()));
         for (const auto& c : classes) {
-            const bool tfjs_lacks = c == "LocallyConnected1D" || c == "LocallyConnected2D";
+            const bool tfjs_lacks = c == "LocallyConnected1D" || c == "LocallyConnected2D" || c == "Normalization" ||
+                                    c == "Attention" || c == "AdditiveAttention";
             if (!tfjs_lacks && (c == "ConvLSTM2D" || fk::find_lowering(c))) continue;
             std::string why = c == "Lambda" ? "Lambda layers hold Python code, which tfjs-layers cannot run"
                               : tfjs_lacks ? c + " is not a tfjs-layers class (tfjs-wb runs it; export a graph model instead)"

@@ -62,6 +62,15 @@ Expected<std::vector<InboundRef>> parse_call(const json& node, const std::string
     return refs;
 }
 
+// Keras 2 attaches the call's kwargs to each inbound entry ([name, node, tensor, kwargs]);
+// Keras 3 keeps them beside "args". Layers whose call arguments change the result
+// (Attention's use_causal_mask, mask) read them.
+json call_kwargs(const json& node) {
+    if (node.is_object()) return node.value("kwargs", json());
+    if (node.is_array() && !node.empty() && node[0].is_array() && node[0].size() > 3 && node[0][3].is_object()) return node[0][3];
+    return json();
+}
+
 Expected<std::vector<InboundRef>> parse_io_list(const json& j, const std::string& file, const std::string& item) {
     std::vector<InboundRef> out;
     InboundRef single;
@@ -175,6 +184,7 @@ Expected<std::shared_ptr<ModelSpec>> parse_model(const json& mc, const std::stri
             auto call = parse_call(node, file, "layer '" + l->name + "'");
             if (!call) return call.error();
             l->calls.push_back(std::move(*call));
+            l->call_kwargs.push_back(call_kwargs(node));
         }
         m->layers.push_back(std::move(*l));
     }

@@ -24,6 +24,7 @@ struct LayerSpec {
     std::string name;
     nlohmann::json config;
     std::vector<std::vector<InboundRef>> calls;  // inbound nodes: one entry per call of the layer
+    std::vector<nlohmann::json> call_kwargs;     // per call: its keyword arguments (null when none)
     std::shared_ptr<ModelSpec> nested;          // set for Sequential/Model/Functional layers
     int position = 0;                           // index in the model's layer list
 };

@@ -40,7 +40,7 @@ struct Lowerer {
 
     Expected<std::vector<KTensor>> lower_call(const LayerSpec& layer, const std::string& scope,
                                               const std::vector<KerasWeight>& weights,
-                                              const std::vector<KTensor>& inputs) {
+                                              const std::vector<KTensor>& inputs, size_t call) {
         if (layer.nested) {
             auto parts = distribute(weights, *layer.nested);
             return lower_graph(*layer.nested, scope, parts, &inputs);
@@ -58,7 +58,7 @@ struct Lowerer {
                                    std::to_string(layer.position) + ")", why};
         }
         LayerContext ctx{b, layer.class_name, layer.name, layer.position, layer.config, scope, weights, file,
-                         keras_major};
+                         keras_major, call < layer.call_kwargs.size() ? &layer.call_kwargs[call] : nullptr};
         return (*fn)(ctx, inputs);
     }
 
@@ -132,7 +132,7 @@ struct Lowerer {
                     std::string scope = prefix.empty() ? l.name : prefix + "/" + l.name;
                     auto w = weights.find(l.name);
                     static const std::vector<KerasWeight> none;
-                    auto outs = lower_call(l, scope, w == weights.end() ? none : w->second, ins);
+                    auto outs = lower_call(l, scope, w == weights.end() ? none : w->second, ins, c);
                     if (!outs) return outs.error();
                     for (size_t k = 0; k < outs->size(); ++k) {
                         // One Identity per layer output, named like the layer, so fetches and

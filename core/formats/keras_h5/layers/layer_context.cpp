@@ -108,6 +108,7 @@ static LayerTable all_layers() {
     register_locally_connected_layers(t);
     register_tf_op_layers(t);
     register_preprocessing_layers(t);
+    register_attention_layers(t);
     return t;
 }
 

@@ -23,6 +23,7 @@ struct LayerContext {
     std::vector<KerasWeight> weights;
     std::string file;
     int keras_major = 2;
+    const nlohmann::json* call_kwargs = nullptr;  // this call's keyword arguments, or null
 
     // "layer 'x' (Class, position n)": every lowering error names all three.
     Error fail(const std::string& message) const;
@@ -70,5 +71,6 @@ void register_conv_lstm_layers(LayerTable& t);
 void register_locally_connected_layers(LayerTable& t);
 void register_tf_op_layers(LayerTable& t);
 void register_preprocessing_layers(LayerTable& t);
+void register_attention_layers(LayerTable& t);
 
 }  // namespace wb::formats::keras
