@@ -98,7 +98,7 @@ std::set<std::string> entries(const fs::path& dir) {
 void interrupt_at_points(const QStringList& args, const fs::path& out, qint64 full_ms) {
     const QString cli = QString::fromStdString((wb::test::bin_dir() / "tfjs-wb").string());
     const fs::path parent = out.parent_path();
-    int stopped = 0;
+    int stopped = 0, killed_early = 0;
     for (int k = 1; k <= 4; ++k) {
         const auto before = entries(parent);
         QProcess p;
@@ -109,16 +109,21 @@ void interrupt_at_points(const QStringList& args, const fs::path& out, qint64 fu
         if (p.state() != QProcess::NotRunning && pid > 0) ::kill(static_cast<pid_t>(pid), SIGINT);
         // waitForFinished() is false for a process that already ended during the wait above.
         if (p.state() != QProcess::NotRunning) QVERIFY(p.waitForFinished(60000));
-        QCOMPARE(p.exitStatus(), QProcess::NormalExit);  // handled, not killed by the signal
-        if (p.exitCode() != 0) {
+        // A signal during process start-up (before the handler is installed, a larger share of the
+        // run under sanitizers) ends the process by default: nothing may be written then either.
+        const bool early = p.exitStatus() != QProcess::NormalExit;
+        if (early || p.exitCode() != 0) {
             ++stopped;
+            killed_early += early;
             QVERIFY2(!fs::exists(out), "an interrupted conversion left its output");
             QCOMPARE(entries(parent), before);
         } else {
             fs::remove_all(out);
         }
     }
-    qInfo("SIGINT at 4 points of %s: %d stopped cleanly, %d had finished", qPrintable(args.value(1)), stopped, 4 - stopped);
+    qInfo("SIGINT at 4 points of %s: %d stopped cleanly (%d before the handler was installed), %d had finished",
+          qPrintable(args.value(1)), stopped, killed_early, 4 - stopped);
+    QVERIFY2(killed_early < 4, "no SIGINT reached the conversion itself");
 }
 
 }  // namespace
