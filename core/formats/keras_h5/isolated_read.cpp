@@ -34,6 +34,18 @@ extern "C" void __sanitizer_set_death_callback(void (*)(void)) __attribute__((we
 #endif
 #endif
 
+// GCC defines __SANITIZE_ADDRESS__; clang reports AddressSanitizer as a feature.
+#if defined(__SANITIZE_ADDRESS__)
+#define WB_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WB_UNDER_ASAN 1
+#endif
+#endif
+#ifndef WB_UNDER_ASAN
+#define WB_UNDER_ASAN 0
+#endif
+
 namespace wb::formats::keras {
 namespace {
 
@@ -169,8 +181,11 @@ IsolationLimits isolation_limits(uint64_t input_bytes) {
 
 void cap_isolation_time(milliseconds cap) { g_time_cap_ms = cap.count(); }
 
-Expected<RawArchive> read_isolated(const std::string& label, const IsolationLimits& requested,
-                                   const std::function<Expected<RawArchive>()>& read) {
+namespace {
+
+// One child: fork, wait until it ends or the deadline passes; *timed_out tells the second case.
+Expected<RawArchive> read_in_one_child(const std::string& label, const IsolationLimits& requested,
+                                       const std::function<Expected<RawArchive>()>& read, bool* timed_out) {
     IsolationLimits limits = requested;
     if (const int64_t cap = g_time_cap_ms; cap > 0) {
         limits.wall = std::min(limits.wall, milliseconds(cap));
@@ -203,6 +218,7 @@ Expected<RawArchive> read_isolated(const std::string& label, const IsolationLimi
         return Error{label, "", std::string("cannot start the isolated libhdf5 reader: ") + std::strerror(err)};
     }
     const bool ended = wait_for_end(fds[0], pid, deadline);
+    *timed_out = !ended;
     ::close(fds[0]);
     if (!ended) kill(pid, SIGKILL);
     int status = 0;
@@ -221,6 +237,25 @@ Expected<RawArchive> read_isolated(const std::string& label, const IsolationLimi
     }
     ::close(memfd);
     return result;
+}
+
+}  // namespace
+
+Expected<RawArchive> read_isolated(const std::string& label, const IsolationLimits& requested,
+                                   const std::function<Expected<RawArchive>()>& read) {
+#if WB_UNDER_ASAN
+    // GCC 12's ASan takes no allocator lock around fork(): a child forked while another thread of
+    // ours is inside malloc (a thread-pool worker finishing late) can block forever on that lock.
+    // Such a child is retried; a file on which libhdf5 itself hangs hangs every time and is reported.
+    constexpr int attempts = 3;
+#else
+    constexpr int attempts = 1;  // glibc's fork() is allocator-safe
+#endif
+    for (int attempt = 1;; ++attempt) {
+        bool timed_out = false;
+        auto result = read_in_one_child(label, requested, read, &timed_out);
+        if (!timed_out || attempt == attempts) return result;
+    }
 }
 
 }  // namespace wb::formats::keras
