@@ -13,25 +13,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/corpus.h"
-#include "export/keras_conversion.h"
-#include "export/keras_h5_writer.h"
+#include "keras_layer_test.h"
 #include "formats/keras_h5/keras_h5_reader.h"
 #include "runtime/session.h"
 
 namespace fk = wb::formats::keras;
 using json = nlohmann::json;
 using wb::ir::Tensor;
+using wb::test::expect_close;
+using wb::test::seeded;
 
 namespace {
-
-Tensor seeded(const std::vector<int64_t>& dims, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> dist(-1.f, 1.f);
-    Tensor t(wb::ir::DType::Float32, wb::ir::Shape(dims));
-    for (int64_t i = 0; i < t.num_elements(); ++i) t.data<float>()[i] = dist(rng);
-    return t;
-}
 
 // Inputs q (tq, d), v (tv, dv) and optionally k (tv, d) into one layer "att" called with `kwargs`.
 fk::KerasArchive archive(const std::string& cls, json config, int64_t tq, int64_t tv, int64_t d, int64_t dv, bool with_key,
@@ -107,15 +99,6 @@ std::vector<double> naive(Mode mode, const Tensor& q, const Tensor& v, const Ten
             }
         }
     return out;
-}
-
-void expect_close(const Tensor& got, const std::vector<double>& want) {
-    QCOMPARE(got.num_elements(), int64_t(want.size()));
-    for (size_t i = 0; i < want.size(); ++i) {
-        const double g = got.value_as_double(int64_t(i));
-        if (!(std::abs(g - want[i]) <= 1e-5 + 1e-5 * std::abs(want[i])))
-            QFAIL(qPrintable("element " + QString::number(i) + " got " + QString::number(g) + " want " + QString::number(want[i])));
-    }
 }
 
 Tensor scalar(float v) {
@@ -202,14 +185,8 @@ void TestKerasAttention::refusals() {
 // tfjs-layers 4.22 has no Attention class: a layers-model export names it and points to the
 // graph-model export.
 void TestKerasAttention::layers_model_export_refused() {
-    const auto dir = wb::test::temp_dir("keras_attention");
-    const auto h5 = dir / "attention.h5";
-    auto st = wb::exporter::write_keras_h5(archive("Attention", {{"use_scale", false}}, 3, 5, 4, 4, false, json::object(), {}), h5);
-    QVERIFY2(st, st ? "" : st.error().what().c_str());
-    auto r = wb::exporter::convert_keras(h5, dir / "layers_model", {});
-    QVERIFY(!r);
-    QVERIFY2(r.error().what().find("Attention is not a tfjs-layers class") != std::string::npos, r.error().what().c_str());
-    QVERIFY2(r.error().what().find("export a graph model instead") != std::string::npos, r.error().what().c_str());
+    wb::test::expect_layers_export_refused(archive("Attention", {{"use_scale", false}}, 3, 5, 4, 4, false, json::object(), {}),
+                                           "Attention");
 }
 
 QTEST_GUILESS_MAIN(TestKerasAttention)

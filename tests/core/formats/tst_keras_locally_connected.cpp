@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/corpus.h"
+#include "keras_layer_test.h"
 #include "formats/keras_h5/keras_h5_reader.h"
 #include "formats/registry.h"
 #include "runtime/session.h"
@@ -21,16 +21,10 @@ namespace fs = std::filesystem;
 namespace fk = wb::formats::keras;
 using json = nlohmann::json;
 using wb::ir::Tensor;
+using wb::test::expect_close;
+using wb::test::seeded;
 
 namespace {
-
-Tensor seeded(const std::vector<int64_t>& dims, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> dist(-1.f, 1.f);
-    Tensor t(wb::ir::DType::Float32, wb::ir::Shape(dims));
-    for (int64_t i = 0; i < t.num_elements(); ++i) t.data<float>()[i] = dist(rng);
-    return t;
-}
 
 // One layer with its geometry: spatial dims (1D as height 1), channels, kernel, strides.
 struct Geometry {
@@ -86,16 +80,6 @@ wb::Expected<wb::ir::Model> single_layer(const std::string& class_name, json con
                                   {"output_layers", {{name, 0, 0}}}}}};
     a.layers.push_back({name, std::move(weights)});
     return wb::formats::keras_model_from_archive(a, "single_layer", "keras", false);
-}
-
-void expect_close(const Tensor& got, const std::vector<double>& want, const std::string& what) {
-    QCOMPARE(got.num_elements(), int64_t(want.size()));
-    for (size_t i = 0; i < want.size(); ++i) {
-        const double g = got.value_as_double(int64_t(i));
-        if (!(std::abs(g - want[i]) <= 1e-5 + 1e-5 * std::abs(want[i])))
-            QFAIL(qPrintable(QString::fromStdString(what) + ": element " + QString::number(i) + " got " + QString::number(g) +
-                             " want " + QString::number(want[i])));
-    }
 }
 
 wb::Expected<std::vector<Tensor>> run(wb::ir::Model m, const Tensor& x) {

@@ -12,25 +12,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/corpus.h"
-#include "export/keras_conversion.h"
-#include "export/keras_h5_writer.h"
+#include "keras_layer_test.h"
 #include "formats/keras_h5/keras_h5_reader.h"
 #include "runtime/session.h"
 
 namespace fk = wb::formats::keras;
 using json = nlohmann::json;
 using wb::ir::Tensor;
+using wb::test::expect_close;
+using wb::test::seeded;
 
 namespace {
-
-Tensor seeded(const std::vector<int64_t>& dims, unsigned seed, float lo, float hi) {
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> dist(lo, hi);
-    Tensor t(wb::ir::DType::Float32, wb::ir::Shape(dims));
-    for (int64_t i = 0; i < t.num_elements(); ++i) t.data<float>()[i] = dist(rng);
-    return t;
-}
 
 // Input x (batch + `input` dims) -> Normalization(config) -> output, as a Keras 2 archive.
 fk::KerasArchive archive(json config, const std::vector<int64_t>& input, std::vector<fk::KerasWeight> weights) {
@@ -61,15 +53,6 @@ wb::Expected<Tensor> run(const fk::KerasArchive& a, const Tensor& x) {
     auto out = (*s)->run({{key, x}});
     if (!out) return out.error();
     return out->at(0);
-}
-
-void expect_close(const Tensor& got, const std::vector<double>& want) {
-    QCOMPARE(got.num_elements(), int64_t(want.size()));
-    for (size_t i = 0; i < want.size(); ++i) {
-        const double g = got.value_as_double(int64_t(i));
-        if (!(std::abs(g - want[i]) <= 1e-5 + 1e-5 * std::abs(want[i])))
-            QFAIL(qPrintable("element " + QString::number(i) + " got " + QString::number(g) + " want " + QString::number(want[i])));
-    }
 }
 
 }  // namespace
@@ -167,14 +150,7 @@ void TestKerasNormalization::refusals() {
 // tfjs-layers 4.22 has no Normalization class: a layers-model export names it and points to the
 // graph-model export.
 void TestKerasNormalization::layers_model_export_refused() {
-    const auto dir = wb::test::temp_dir("keras_normalization");
-    const auto h5 = dir / "normalization.h5";
-    auto st = wb::exporter::write_keras_h5(archive({{"axis", -1}, {"mean", 1.0}, {"variance", 4.0}}, {3}, {}), h5);
-    QVERIFY2(st, st ? "" : st.error().what().c_str());
-    auto r = wb::exporter::convert_keras(h5, dir / "layers_model", {});
-    QVERIFY(!r);
-    QVERIFY2(r.error().what().find("Normalization is not a tfjs-layers class") != std::string::npos, r.error().what().c_str());
-    QVERIFY2(r.error().what().find("export a graph model instead") != std::string::npos, r.error().what().c_str());
+    wb::test::expect_layers_export_refused(archive({{"axis", -1}, {"mean", 1.0}, {"variance", 4.0}}, {3}, {}), "Normalization");
 }
 
 QTEST_GUILESS_MAIN(TestKerasNormalization)
