@@ -8,12 +8,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ir/node.h"
+
 namespace wb::runtime {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
 namespace {
+
+// "x:0" → "x"; other output indices and plain names stay as they are.
+std::string tensor_node_name(const std::string& name) {
+    const ir::InputRef ref = ir::parse_input(name);
+    return ref.index == 0 && !ref.control && ref.port.empty() ? ref.node : name;
+}
 
 struct Mulberry32 {
     uint32_t a;
@@ -111,13 +119,6 @@ Status write_tensor_set(const fs::path& dir, const std::string& manifest_name, c
     if (!out) return Error{(dir / manifest_name).string(), {}, "write failed"};
     return Ok{};
 }
-
-namespace {
-// "x:0" → "x"; other output indices and plain names stay as they are.
-std::string tensor_node_name(const std::string& name) {
-    return name.size() > 2 && name.compare(name.size() - 2, 2, ":0") == 0 ? name.substr(0, name.size() - 2) : name;
-}
-}  // namespace
 
 Expected<std::vector<NamedTensor>> make_inputs(const ir::Model& model, const InputSpec& spec) {
     std::vector<ir::TensorInfo> specs = model.inputs;
