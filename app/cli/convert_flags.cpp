@@ -78,10 +78,17 @@ Expected<std::vector<std::pair<std::string, nlohmann::ordered_json>>> parse_meta
 void ConvertFlags::declare(CLI::App& app) {
     app.description(
         "Converts a TensorFlow SavedModel, TF-Hub module or frozen GraphDef into a TensorFlow.js graph model "
-        "(model.json + group1-shard*of*.bin), with the flags and defaults of tensorflowjs_converter 4.22. Flags take "
-        "--flag=value or --flag value. The output folder appears complete or not at all.");
-    app.add_option("input_path", input_path, "Path of the input model (SavedModel/Hub folder, .pb file)");
-    app.add_option("output_path", output_path, "Folder for model.json and the weight shards");
+        "(model.json + group1-shard*of*.bin), with the flags and defaults of tensorflowjs_converter 4.22; Keras .h5 / "
+        ".keras files into a layers or graph model; a tfjs layers model into a graph model, a re-sharded or "
+        "re-quantized layers model, or a Keras .h5 (--output_format=keras). Flags take --flag=value or --flag value. "
+        "The output appears complete or not at all; Ctrl-C leaves nothing behind.");
+    app.footer("Examples:\n"
+               "  tfjs-wb convert --input_format=tf_saved_model --signature_name=serving_default saved_model/ web_model/\n"
+               "  tfjs-wb convert --input_format=tf_frozen_model --output_node_names=logits frozen.pb web_model/\n"
+               "  tfjs-wb convert --input_format=keras --quantize_uint8 model.h5 web_model/\n"
+               "  tfjs-wb convert --input_format=tfjs_layers_model --output_format=keras web_model/model.json model.h5");
+    app.add_option("input_path", input_path, "Path of the input model (SavedModel/Hub folder, .pb, .h5, .keras, model.json)");
+    app.add_option("output_path", output_path, "Folder for model.json and the weight shards (a .h5 file for --output_format=keras)");
     app.add_option("--input_format", input_format, "Input format (default tf_saved_model)")
         ->check(CLI::IsMember(kInputFormats));
     app.add_option("--output_format", output_format, "Output format (default: inferred from --input_format)")

@@ -36,6 +36,11 @@ private slots:
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.find("--json") != std::string::npos);
         QVERIFY(r.out.find("Examples") != std::string::npos);
+        // convert --help names every route, including tfjs_layers_model → Keras .h5, with examples.
+        auto c = tfjs_wb({"convert", "--help"});
+        QCOMPARE(c.code, 0);
+        QVERIFY(c.out.find("--output_format=keras") != std::string::npos);
+        QVERIFY(c.out.find("Examples") != std::string::npos);
     }
 
     void graphModelJsonHistogram() {
