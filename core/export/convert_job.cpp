@@ -69,6 +69,18 @@ Expected<ConvertReport> convert_to_graph_model(const std::filesystem::path& inpu
             return st.error();
     }
     if (auto st = ir::validate(*model); !st) return st.error();
+    // State kept between calls (resource variables, e.g. a Keras stateful RNN's states) has no
+    // TensorFlow.js graph-model equivalent: refuse whatever the op-check options say.
+    std::vector<std::string> variables;
+    for (const auto& n : model->graph.nodes())
+        if (n.op == "VarHandleOp") variables.push_back(n.name);
+    if (!variables.empty()) {
+        std::string names;
+        for (std::size_t i = 0; i < variables.size() && i < kNodesListed; ++i) names += (i ? ", " : "") + variables[i];
+        return Error{input.string(), {}, "the model keeps state between calls (stateful layer states: " + names +
+                                             "); a TensorFlow.js graph model cannot hold state, export a layers model "
+                                             "instead (it keeps stateful: true for tfjs-layers)"};
+    }
 
 #ifdef WB_HAVE_OP_SUPPORT
     if (!options.skip_op_check) {

@@ -62,6 +62,9 @@ Expected<BenchResult> run_benchmark(std::shared_ptr<const ir::Model> model, cons
     };
     std::vector<double> times, cpu_times;
     for (int i = 0; i < std::max(0, options.warmup) + std::max(1, options.runs); ++i) {
+        // A stateful model (resource variables) starts every run from its initial state: each
+        // run does the same work and repeated runs cannot drift its values (untimed).
+        (*session)->reset_states();
         const double cpu0 = cpu_ms_now();
         t0 = Clock::now();
         auto out = (*session)->run(options.feeds, options.fetches);
@@ -97,6 +100,7 @@ Expected<BenchResult> run_benchmark(std::shared_ptr<const ir::Model> model, cons
         std::map<std::string, NodeTime> sum;
         std::vector<std::string> order;
         for (int i = 0; i < options.profile_runs; ++i) {
+            (*profiled)->reset_states();
             auto out = (*profiled)->run(options.feeds, options.fetches);
             if (!out) return out.error();
             for (const auto& nt : (*profiled)->last_stats().node_times) {

@@ -59,6 +59,8 @@ public:
     virtual ~Kernel() = default;
     virtual Status prepare(PrepareContext&) { return Ok{}; }
     virtual Status compute(KernelContext& ctx) = 0;
+    // Kernels that keep state between runs (resource variables) return to their initial state.
+    virtual void reset_state() {}
 };
 
 using KernelFactory = std::function<std::unique_ptr<Kernel>(const ir::Node&)>;

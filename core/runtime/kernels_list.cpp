@@ -51,6 +51,7 @@ void register_search_sorted_kernels(KernelRegistry&);
 void register_nms_v1_kernels(KernelRegistry&);
 void register_lrn_kernels(KernelRegistry&);
 void register_print_reverse_kernels(KernelRegistry&);
+void register_resource_variable_kernels(KernelRegistry&);
 
 void register_all_kernels(KernelRegistry& registry) {
     register_basic_kernels(registry);
@@ -98,6 +99,7 @@ void register_all_kernels(KernelRegistry& registry) {
     register_nms_v1_kernels(registry);
     register_lrn_kernels(registry);
     register_print_reverse_kernels(registry);
+    register_resource_variable_kernels(registry);
 }
 
 }  // namespace wb::runtime

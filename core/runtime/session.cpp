@@ -58,6 +58,11 @@ public:
 
     const RunStats& last_stats() const override { return stats_; }
 
+    void reset_states() override {
+        for (auto& p : plan_->nodes())
+            if (p.kernel) p.kernel->reset_state();
+    }
+
 private:
     // "x", "x:0", "x:1" or a signature key → (node index, output index).
     Expected<std::pair<int, int>> resolve(const std::string& name,

@@ -44,6 +44,9 @@ public:
                                                   const std::vector<std::string>& fetches = {},
                                                   const Progress& progress = {}) = 0;
     virtual const RunStats& last_stats() const = 0;
+    // State kept between runs (resource variables, e.g. a Keras stateful RNN's states) goes
+    // back to its initial value, as Keras' model.reset_states().
+    virtual void reset_states() {}
 };
 
 }  // namespace wb::runtime

@@ -59,7 +59,10 @@ struct Lowerer {
         }
         LayerContext ctx{b, layer.class_name, layer.name, layer.position, layer.config, scope, weights, file,
                          keras_major, call < layer.call_kwargs.size() ? &layer.call_kwargs[call] : nullptr};
-        return (*fn)(ctx, inputs);
+        auto outs = (*fn)(ctx, inputs);
+        if (!outs) return outs;
+        if (auto st = propagate_masks(ctx, inputs, *outs); !st) return st.error();
+        return outs;
     }
 
     static ir::Shape shape_from(const json& j) {
@@ -139,7 +142,7 @@ struct Lowerer {
                         // signatures use Keras names.
                         std::string n = b.add(k == 0 ? scope : scope + "/output_" + std::to_string(k), "Identity",
                                               {(*outs)[k].ref});
-                        tensors[{l.name, int(c), int(k)}] = KTensor{n, (*outs)[k].shape};
+                        tensors[{l.name, int(c), int(k)}] = KTensor{n, (*outs)[k].shape, (*outs)[k].mask};
                     }
                     done.insert({l.name, c});
                     progress = true;

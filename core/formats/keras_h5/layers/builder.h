@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ir/model.h"
@@ -12,8 +13,13 @@ namespace wb::formats::keras {
 // shape (batch first, -1 where unknown). Shapes are tracked so that RNNs unroll and
 // Flatten/Reshape/Conv1D get static dims, as TensorFlow's own Keras graphs have them.
 struct KTensor {
+    KTensor() = default;
+    KTensor(std::string r, ir::Shape s, std::string m = {}) : ref(std::move(r)), shape(std::move(s)), mask(std::move(m)) {}
     std::string ref;
     ir::Shape shape;
+    // Keras mask (Masking, Embedding(mask_zero=True)): a bool [batch, time] tensor reference,
+    // empty when the tensor carries none. See masking.cpp for how layers pass it on.
+    std::string mask;
     int rank() const { return shape.rank(); }
     int64_t dim(int i) const { return shape.dims[static_cast<size_t>(i < 0 ? i + rank() : i)]; }
 };

@@ -88,7 +88,11 @@ Outs embedding(LayerContext& ctx, const std::vector<KTensor>& in) {
     std::string y = ctx.b.add(ctx.node("GatherV2"), "GatherV2", {*w, idx, axis}, std::move(g), false);
     std::vector<int64_t> dims = in[0].shape.dims;
     dims.push_back(table->shape().dims[1]);
-    return std::vector<KTensor>{{y, ir::Shape(dims)}};
+    // mask_zero: index 0 is padding; the mask (ids != 0) goes on to the layers that skip steps.
+    std::string mask;
+    if (ctx.get_bool("mask_zero", false))
+        mask = ctx.b.add(ctx.node("mask"), "NotEqual", {in[0].ref, ctx.b.scalar(ctx.node("mask/zero"), 0.f)});
+    return std::vector<KTensor>{{y, ir::Shape(dims), mask}};
 }
 
 }  // namespace
@@ -99,10 +103,9 @@ void register_core_layers(LayerTable& t) {
     t.emplace_back("Activation", activation);
     t.emplace_back("Embedding", embedding);
     t.emplace_back("InputLayer", identity);
-    // Identities at inference (Keras applies them only with training=True). Masking changes what
-    // an RNN skips; we do not propagate masks, which matches Keras when no step is masked.
+    // Identities at inference (Keras applies them only with training=True); Masking is in masking.cpp.
     for (const char* n : {"Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "AlphaDropout",
-                          "GaussianNoise", "GaussianDropout", "ActivityRegularization", "Masking"})
+                          "GaussianNoise", "GaussianDropout", "ActivityRegularization"})
         t.emplace_back(n, identity);
 }
 

@@ -109,6 +109,7 @@ static LayerTable all_layers() {
     register_tf_op_layers(t);
     register_preprocessing_layers(t);
     register_attention_layers(t);
+    register_masking_layers(t);
     return t;
 }
 

@@ -72,5 +72,11 @@ void register_locally_connected_layers(LayerTable& t);
 void register_tf_op_layers(LayerTable& t);
 void register_preprocessing_layers(LayerTable& t);
 void register_attention_layers(LayerTable& t);
+void register_masking_layers(LayerTable& t);
+
+// The Keras masks of one layer call's outputs, from its inputs' masks (masking.cpp): passed on,
+// combined (merge layers), dropped (layers without mask support, as Keras 2.4+ drops them), or
+// refused for layers whose result would depend on a mask we do not apply.
+Status propagate_masks(LayerContext& ctx, const std::vector<KTensor>& in, std::vector<KTensor>& out);
 
 }  // namespace wb::formats::keras

@@ -17,6 +17,10 @@ struct RnnSpec {
     bool return_sequences = false;
     bool return_state = false;
     bool go_backwards = false;
+    bool stateful = false;  // states kept between calls in resource variables (recurrent_state.cpp)
+    // Masked steps output zeros instead of the previous output (Keras forces it inside
+    // Bidirectional when returning sequences).
+    bool zero_output_for_mask = false;
     // Bidirectional's backward pass: the output sequence is reversed, as Keras reverses it
     // whatever go_backwards is (backward of a go_backwards layer runs forward, then flips).
     bool time_ordered_output = false;
@@ -58,6 +62,14 @@ struct RnnProjection {
 Expected<RnnProjection> project_rnn_inputs(LayerContext& ctx, const KTensor& x, const RnnSpec& s,
                                            const std::vector<KerasWeight>& ws, const std::string& tag);
 
+// Masked steps (x.mask, bool [batch, time]): x * m + prev * (1 - m) with m the step's mask as
+// 0/1 [batch, 1]; prev empty = the zero state. keras.backend.rnn selects with where(); the
+// blend gives the same values for finite inputs.
+std::string mask_blend(LayerContext& ctx, const std::string& m, const std::string& x, const std::string& prev,
+                       const std::string& prefix);
+// The mask as float32 0/1 [batch, time].
+std::string mask_as_float(LayerContext& ctx, const std::string& mask, const std::string& name);
+
 // Runs the recurrence over x ([batch, time, features]) with the layer weights `ws` (kernel,
 // recurrent kernel, bias; or Keras 1 per-gate weights): unrolled when the time dimension is
 // static, else a TensorFlow while loop. `initial` holds optional initial states (h, or h and c).
@@ -65,6 +77,11 @@ Expected<RnnProjection> project_rnn_inputs(LayerContext& ctx, const KTensor& x, 
 Expected<std::vector<KTensor>> unroll_rnn(LayerContext& ctx, const KTensor& x, const RnnSpec& spec,
                                           const std::vector<KerasWeight>& ws, const std::string& tag,
                                           const std::vector<KTensor>& initial);
+// unroll_rnn for a layer that may be stateful: its states live in resource variables
+// (VarHandleOp) read as the initial state and assigned the final state on every call.
+Expected<std::vector<KTensor>> run_rnn(LayerContext& ctx, const KTensor& x, const RnnSpec& spec,
+                                       const std::vector<KerasWeight>& ws, const std::string& tag,
+                                       const std::vector<KTensor>& initial);
 // The while-loop form (Enter/Merge/Switch/LoopCond/NextIteration/Exit + TensorArrayV3), as
 // TensorFlow 1 builds tf.while_loop: any time length, one cell step per iteration.
 Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, const RnnSpec& spec,

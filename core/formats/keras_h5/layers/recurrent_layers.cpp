@@ -127,6 +127,23 @@ Expected<RnnProjection> project_rnn_inputs(LayerContext& ctx, const KTensor& x, 
     return p;
 }
 
+std::string mask_as_float(LayerContext& ctx, const std::string& mask, const std::string& name) {
+    ir::AttrMap a;
+    a["SrcT"] = ir::DType::Bool;
+    a["DstT"] = ir::DType::Float32;
+    a["Truncate"] = false;
+    return ctx.b.add(name, "Cast", {mask}, std::move(a), false);
+}
+
+std::string mask_blend(LayerContext& ctx, const std::string& m, const std::string& x, const std::string& prev,
+                       const std::string& prefix) {
+    Builder& b = ctx.b;
+    std::string kept = b.binary(ctx.node(prefix + "/new"), "Mul", x, m);
+    if (prev.empty()) return kept;
+    std::string inv = b.binary(ctx.node(prefix + "/not_mask"), "Sub", b.scalar(ctx.node(prefix + "/one"), 1.f), m);
+    return b.binary(ctx.node(prefix), "AddV2", kept, b.binary(ctx.node(prefix + "/old"), "Mul", prev, inv));
+}
+
 Expected<std::vector<KTensor>> unroll_rnn(LayerContext& ctx, const KTensor& x, const RnnSpec& s,
                                           const std::vector<KerasWeight>& ws, const std::string& tag,
                                           const std::vector<KTensor>& initial) {
@@ -139,6 +156,10 @@ Expected<std::vector<KTensor>> unroll_rnn(LayerContext& ctx, const KTensor& x, c
     Builder& b = ctx.b;
     std::string xw = b.reshape(ctx.node(rnn_suffix(tag, "restore_time")), p->xw_flat, {-1, T, G * U});
     CellState st{initial.size() > 0 ? initial[0].ref : std::string(), initial.size() > 1 ? initial[1].ref : std::string()};
+    const std::string maskf = x.mask.empty() ? std::string() : mask_as_float(ctx, x.mask, ctx.node(rnn_suffix(tag, "mask")));
+    // Keras' previous output starts at zeros, the state at initial_state: apart only then.
+    const bool own_output = !maskf.empty() && !initial.empty();
+    std::string prev_out;
     std::vector<std::string> outputs;
     for (int64_t step = 0; step < T; ++step) {
         const int64_t t = s.go_backwards ? T - 1 - step : step;
@@ -146,13 +167,25 @@ Expected<std::vector<KTensor>> unroll_rnn(LayerContext& ctx, const KTensor& x, c
         std::string xt = b.slice_axis(ctx.node(prefix + "/x"), xw, 3, 1, t, t + 1, true);
         auto next = rnn_cell_step(ctx, s, p->refs, xt, st, prefix);
         if (!next) return next.error();
+        std::string out = next->h;
+        if (!maskf.empty()) {
+            std::string m = b.slice_axis(ctx.node(prefix + "/mask"), maskf, 2, 1, t, t + 1, false);
+            const std::string fresh = next->h;
+            next->h = mask_blend(ctx, m, fresh, st.h, prefix + "/masked_h");
+            if (!next->c.empty()) next->c = mask_blend(ctx, m, next->c, st.c, prefix + "/masked_c");
+            out = s.zero_output_for_mask ? mask_blend(ctx, m, fresh, {}, prefix + "/masked_output")
+                  : own_output           ? mask_blend(ctx, m, fresh, prev_out, prefix + "/masked_output")
+                                         : next->h;
+            prev_out = out;
+        }
         st = *next;
-        outputs.push_back(st.h);
+        outputs.push_back(out);
     }
     std::vector<KTensor> result;
+    const std::string last = outputs.back();
     if (s.time_ordered_output) std::reverse(outputs.begin(), outputs.end());
     if (s.return_sequences) result.push_back({b.pack(ctx.node(rnn_suffix(tag, "sequence")), outputs, 1), ir::Shape{x.dim(0), T, U}});
-    else result.push_back({st.h, ir::Shape{x.dim(0), U}});
+    else result.push_back({last, ir::Shape{x.dim(0), U}});
     if (s.return_state) {
         result.push_back({st.h, ir::Shape{x.dim(0), U}});
         if (s.kind == RnnSpec::Kind::Lstm) result.push_back({st.c, ir::Shape{x.dim(0), U}});
@@ -167,7 +200,9 @@ Outs recurrent(LayerContext& ctx, const std::vector<KTensor>& in) {
     auto s = rnn_spec(ctx, ctx.class_name, ctx.cfg);
     if (!s) return s.error();
     std::vector<KTensor> initial(in.begin() + 1, in.end());
-    return unroll_rnn(ctx, in[0], *s, ctx.weights, "", initial);
+    auto out = run_rnn(ctx, in[0], *s, ctx.weights, "", initial);
+    if (out && s->return_sequences) out->front().mask = in[0].mask;  // Keras RNN.compute_mask
+    return out;
 }
 
 }  // namespace

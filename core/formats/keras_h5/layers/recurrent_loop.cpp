@@ -121,6 +121,12 @@ Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, con
     b.model().graph.find(time_e)->attrs["frame_name"] = L.frame;
     std::string last_e = L.enter("last_step", last, DType::Int32, true);
     std::string xw_e = L.enter("projected", xw, DType::Float32, true);
+    std::string mask_e;
+    if (!x.mask.empty()) {
+        if (!initial.empty())
+            return ctx.fail("a mask together with an initial_state needs a static time dimension (batch_input_shape)");
+        mask_e = L.enter("mask", mask_as_float(ctx, x.mask, L.n("mask")), DType::Float32, true);
+    }
     CellRefs refs;
     for (auto [from, to, nm] : {std::tuple{&p.refs.U, &refs.U, "recurrent_kernel"}, {&p.refs.U_zr, &refs.U_zr, "recurrent_kernel_zr"},
                                 {&p.refs.U_h, &refs.U_h, "recurrent_kernel_h"}, {&p.refs.b_rec, &refs.b_rec, "recurrent_bias"},
@@ -151,11 +157,27 @@ Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, con
     std::string xt = b.add(L.n("while/x"), "GatherV2", {xw_e, t, L.int_const(L.n("while/x/axis"), {1}, true)}, std::move(ga), false);
     auto st = rnn_cell_step(ctx, s, refs, xt, CellState{hv.body, lstm ? cv.body : std::string()}, rnn_suffix(tag, "while/cell"));
     if (!st) return st.error();
+    std::string out = st->h;
+    if (!mask_e.empty()) {
+        // Masked steps keep the previous states (and output); see unroll_rnn.
+        AttrMap mg;
+        mg["Tparams"] = DType::Float32;
+        mg["Tindices"] = DType::Int32;
+        mg["Taxis"] = DType::Int32;
+        mg["batch_dims"] = int64_t(0);
+        std::string mt = b.add(L.n("while/mask_t"), "GatherV2", {mask_e, t, L.int_const(L.n("while/mask_t/axis"), {1}, true)},
+                               std::move(mg), false);
+        std::string m = b.reshape(L.n("while/mask_t/column"), mt, {-1, 1});
+        const std::string fresh = st->h;
+        st->h = mask_blend(ctx, m, fresh, hv.body, rnn_suffix(tag, "while/masked_h"));
+        if (lstm) st->c = mask_blend(ctx, m, st->c, cv.body, rnn_suffix(tag, "while/masked_c"));
+        out = s.zero_output_for_mask ? mask_blend(ctx, m, fresh, {}, rnn_suffix(tag, "while/masked_output")) : st->h;
+    }
     std::string flow_next;
     if (!ta.empty()) {
         // Keras returns a sequence in processing order; Bidirectional flips its backward pass.
         std::string at = s.time_ordered_output ? rev : iv.body;
-        flow_next = L.typed(L.n("while/write"), "TensorArrayWriteV3", {ta_e, at, st->h, fv.body}, DType::Float32);
+        flow_next = L.typed(L.n("while/write"), "TensorArrayWriteV3", {ta_e, at, out, fv.body}, DType::Float32);
     }
     std::string i_next = L.typed(L.n("while/next_step"), "AddV2", {iv.body, L.int_const(L.n("while/one"), {1}, true)}, DType::Int32);
     // Body constants run once per iteration: tie them to the loop frame through the counter.

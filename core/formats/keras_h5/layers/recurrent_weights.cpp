@@ -34,6 +34,7 @@ Expected<RnnSpec> rnn_spec(LayerContext& ctx, const std::string& cls, const nloh
     s.return_sequences = flag("return_sequences", false);
     s.return_state = flag("return_state", false);
     s.go_backwards = flag("go_backwards", false);
+    s.stateful = flag("stateful", false);
     return s;
 }
 

@@ -9,6 +9,12 @@ namespace {
 using Outs = Expected<std::vector<KTensor>>;
 using json = nlohmann::json;
 
+bool fwd_returns_sequences(LayerContext& ctx, const std::string& cls, const json& inner_cfg) {
+    if (cls == "ConvLSTM2D") return false;
+    auto spec = rnn_spec(ctx, cls, inner_cfg);
+    return spec && spec->return_sequences;
+}
+
 Outs bidirectional(LayerContext& ctx, const std::vector<KTensor>& in) {
     if (in.empty()) return ctx.fail("expects an input");
     const json inner = ctx.cfg.value("layer", json());
@@ -28,6 +34,7 @@ Outs bidirectional(LayerContext& ctx, const std::vector<KTensor>& in) {
     // Keras reverses the backward pass's sequence back into time order.
     Outs f = Error{}, b = Error{};
     if (cls == "ConvLSTM2D") {
+        if (!in[0].mask.empty()) return ctx.fail("a masked ConvLSTM2D is not supported");
         LayerContext sub{ctx.b, cls, ctx.layer_name, ctx.position, inner_cfg, ctx.scope, {}, ctx.file, ctx.keras_major};
         const bool back = sub.get_bool("go_backwards", false);
         f = conv_lstm2d(sub, in[0], fw, "forward", back, false);
@@ -38,8 +45,10 @@ Outs bidirectional(LayerContext& ctx, const std::vector<KTensor>& in) {
         RnnSpec bwd = *fwd;
         bwd.go_backwards = !fwd->go_backwards;
         bwd.time_ordered_output = true;
-        f = unroll_rnn(ctx, in[0], *fwd, fw, "forward", {});
-        b = unroll_rnn(ctx, in[0], bwd, bw, "backward", {});
+        // Keras' Bidirectional: masked steps of returned sequences are zeros in both passes.
+        fwd->zero_output_for_mask = bwd.zero_output_for_mask = fwd->return_sequences;
+        f = run_rnn(ctx, in[0], *fwd, fw, "forward", {});
+        b = run_rnn(ctx, in[0], bwd, bw, "backward", {});
     }
     if (!f) return f.error();
     if (!b) return b.error();
@@ -64,6 +73,8 @@ Outs bidirectional(LayerContext& ctx, const std::vector<KTensor>& in) {
     } else {
         return ctx.fail("merge_mode '" + mode + "' is not supported");
     }
+    if (fwd_returns_sequences(ctx, cls, inner_cfg))
+        for (size_t k = 0; k < out.size(); ++k) out[k].mask = in[0].mask;  // the merged sequence(s)
     out.insert(out.end(), f->begin() + 1, f->end());
     out.insert(out.end(), b->begin() + 1, b->end());
     return out;

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+// Keras masking and stateful-RNN semantics of our runtime against the real tfjs-layers 4.22
+// (tfjs_keras_semantics.js, cpu backend), which implements both as Keras does:
+//  - masks: small models built and saved by tfjs-layers itself (Masking / Embedding(maskZero)
+//    into LSTM, GRU, SimpleRNN, Bidirectional; leading, inner and trailing masked steps; static
+//    and dynamic time), read back by our tfjs layers-model reader and run on our runtime.
+//  - stateful: LSTM, GRU, SimpleRNN (go_backwards), masked LSTM and Bidirectional(GRU) with
+//    stateful=True, built by tfjs-layers; tfjs predicts twice, resets the states, predicts again;
+//    our session (Session::reset_states) must give the same three results.
+// Tolerance 1e-5 abs + 1e-4 rel. Under CI=true a missing node or tfjs install fails the test.
+#include <QProcess>
+#include <QTest>
+
+#include <cmath>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/corpus.h"
+#include "formats/registry.h"
+#include "runtime/session.h"
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using wb::ir::Tensor;
+
+namespace {
+
+fs::path tfjs_dir() {
+    const char* env = std::getenv("WB_TFJS_DIR");
+    return env && *env ? fs::path(env) : fs::path(WB_DEFAULT_TFJS_DIR);
+}
+
+Tensor tensor_from(const json& j) {
+    std::vector<float> data;
+    for (const auto& v : j["data"]) data.push_back(v.get<float>());
+    return Tensor::from_vector<float>(wb::ir::DType::Float32, wb::ir::Shape(j["shape"].get<std::vector<int64_t>>()), data);
+}
+
+// Empty = every element within 1e-5 abs + 1e-4 rel of tfjs.
+std::string compare(const Tensor& ours, const json& tfjs) {
+    const auto& data = tfjs["data"];
+    if (int64_t(data.size()) != ours.num_elements())
+        return "tfjs has " + std::to_string(data.size()) + " values, ours " + std::to_string(ours.num_elements());
+    for (size_t k = 0; k < data.size(); ++k) {
+        const double w = data[k].is_number() ? data[k].get<double>() : NAN, g = ours.value_as_double(int64_t(k));
+        if (!(std::abs(g - w) <= 1e-5 + 1e-4 * std::abs(w)))
+            return "element " + std::to_string(k) + ": ours " + std::to_string(g) + " vs tfjs " + std::to_string(w);
+    }
+    return {};
+}
+
+bool tfjs_missing() {
+    return !fs::exists(tfjs_dir() / "node_modules/@tensorflow/tfjs-layers");
+}
+
+}  // namespace
+
+class TestKerasSemanticsCompat : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void masked_models_match_tfjs();
+    void stateful_sequence_matches_tfjs();
+
+private:
+    fs::path work_;
+    json results_;
+};
+
+// One node process builds, saves and runs every model.
+void TestKerasSemanticsCompat::initTestCase() {
+    if (tfjs_missing()) {
+        if (wb::test::in_ci()) QFAIL("TensorFlow.js layers missing: run tests/compat/install.sh <build>/tfjs-compat");
+        QSKIP("TensorFlow.js layers not installed (tests/compat/install.sh)");
+    }
+    work_ = wb::test::temp_dir("keras_semantics_compat");
+    QProcess p;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert("TFJS_DIR", QString::fromStdString(tfjs_dir().string()));
+    p.setProcessEnvironment(env);
+    p.start("node", {WB_TFJS_SEMANTICS_JS, QString::fromStdString(work_.string())});
+    if (!p.waitForStarted(30000)) QFAIL("node did not start (is Node.js installed?)");
+    QVERIFY2(p.waitForFinished(600000) && p.exitCode() == 0, p.readAllStandardError().constData());
+    std::ifstream in(work_ / "results.json");
+    results_ = json::parse(in);
+}
+
+void TestKerasSemanticsCompat::masked_models_match_tfjs() {
+    const json& cases = results_.at("masking");
+    QVERIFY(cases.size() >= 9);
+    int matched = 0;
+    for (const auto& c : cases) {
+        const std::string id = c["id"].get<std::string>();
+        auto m = wb::formats::read_model(work_ / id / "model.json");
+        QVERIFY2(m, (id + ": " + (m ? "" : m.error().what())).c_str());
+        QCOMPARE(m->inputs.size(), size_t(1));
+        const std::string key = m->inputs[0].key;
+        auto s = wb::runtime::Session::create(std::make_shared<const wb::ir::Model>(std::move(*m)));
+        QVERIFY2(s, (id + ": " + (s ? "" : s.error().what())).c_str());
+        auto outs = (*s)->run({{key, tensor_from(c["inputs"][0])}});
+        QVERIFY2(outs, (id + ": " + (outs ? "" : outs.error().what())).c_str());
+        QCOMPARE(outs->size(), c["outputs"].size());
+        const std::string diff = compare(outs->at(0), c["outputs"][0]);
+        QVERIFY2(diff.empty(), (id + ": " + diff).c_str());
+        ++matched;
+    }
+    qInfo("masking: %d models built by tfjs-layers 4.22 match on our runtime", matched);
+}
+
+void TestKerasSemanticsCompat::stateful_sequence_matches_tfjs() {
+    const json& cases = results_.at("stateful");
+    QVERIFY(cases.size() >= 5);
+    for (const auto& c : cases) {
+        const std::string id = c["id"].get<std::string>();
+        auto m = wb::formats::read_model(work_ / id / "model.json");
+        QVERIFY2(m, (id + ": " + (m ? "" : m.error().what())).c_str());
+        const std::string key = m->inputs.at(0).key;
+        auto s = wb::runtime::Session::create(std::make_shared<const wb::ir::Model>(std::move(*m)));
+        QVERIFY2(s, (id + ": " + (s ? "" : s.error().what())).c_str());
+        const Tensor x = tensor_from(c["inputs"][0]);
+        for (size_t call = 0; call < 3; ++call) {
+            if (call == 2) (*s)->reset_states();
+            auto outs = (*s)->run({{key, x}});
+            QVERIFY2(outs, (id + ": " + (outs ? "" : outs.error().what())).c_str());
+            const std::string diff = compare(outs->at(0), c["calls"][call][0]);
+            QVERIFY2(diff.empty(), (id + " call " + std::to_string(call + 1) + ": " + diff).c_str());
+        }
+    }
+    qInfo("stateful: %zu models built by tfjs-layers 4.22 give the same 3-call sequence (predict, predict, "
+          "resetStates, predict) on our runtime", cases.size());
+}
+
+QTEST_GUILESS_MAIN(TestKerasSemanticsCompat)
+#include "tst_keras_semantics_compat.moc"
