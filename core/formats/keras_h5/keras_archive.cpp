@@ -50,9 +50,30 @@ void apply_class_renames(nlohmann::json& config) {
     }
 }
 
+namespace {
+
+// Keras' load_attributes_from_hdf5_group: `name`, or when Keras split a list longer than the
+// 64 KB object-header limit, `name0`, `name1`, ... joined in order.
+bool has_keras_attr(const h5::Group& group, const std::string& name) {
+    return group.has_attr(name) || group.has_attr(name + "0");
+}
+
+Expected<std::vector<std::string>> keras_attr_strings(const h5::Group& group, const std::string& name) {
+    if (group.has_attr(name)) return group.attr_strings(name);
+    std::vector<std::string> all;
+    for (int chunk = 0; group.has_attr(name + std::to_string(chunk)); ++chunk) {
+        auto part = group.attr_strings(name + std::to_string(chunk));
+        if (!part) return part.error();
+        all.insert(all.end(), part->begin(), part->end());
+    }
+    return all;
+}
+
+}  // namespace
+
 Status read_layer_weights(const h5::Group& group, std::vector<KerasWeight>& out) {
-    if (group.has_attr("weight_names")) {
-        auto names = group.attr_strings("weight_names");
+    if (has_keras_attr(group, "weight_names")) {
+        auto names = keras_attr_strings(group, "weight_names");
         if (!names) return names.error();
         for (const auto& raw : *names) {
             auto t = group.read_float_dataset(raw);
@@ -119,7 +140,7 @@ Expected<RawArchive> read_raw_archive(const h5::File& file, const std::string& f
         if (auto st = optional_attr(root, name, *field); !st) return st.error();
     // Weights-only files (Model.save_weights) carry layer_names on the root (spec §3.3).
     h5::Group weights_root = root;
-    if (root.has_attr("layer_names")) {
+    if (has_keras_attr(root, "layer_names")) {
         a.weights_only = !a.model_config;
     } else if (root.is_group("model_weights")) {
         auto g = root.group("model_weights");
@@ -131,8 +152,8 @@ Expected<RawArchive> read_raw_archive(const h5::File& file, const std::string& f
     } else {
         return a;  // topology only (saved with include_optimizer and no weights is impossible; be lenient)
     }
-    if (weights_root.has_attr("layer_names")) {
-        auto names = weights_root.attr_strings("layer_names");
+    if (has_keras_attr(weights_root, "layer_names")) {
+        auto names = keras_attr_strings(weights_root, "layer_names");
         if (!names) return names.error();
         a.layer_names = *names;
     }

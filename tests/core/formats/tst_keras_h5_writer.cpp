@@ -143,6 +143,7 @@ private slots:
     void nsfwjs_predicts_the_same();
     void tfjs_layers_saved_model();
     void failures_leave_nothing();
+    void long_name_lists_split_and_join();
 };
 
 void TestKerasH5Writer::keras_files_round_trip_data() {
@@ -294,6 +295,50 @@ void TestKerasH5Writer::failures_leave_nothing() {
     a.weights_only = true;
     QVERIFY(!wb::exporter::write_keras_h5(a, dir / "w.h5"));
     QCOMPARE(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), long(1));
+}
+
+// Keras splits an attribute list above the 64 KB object-header limit into name0, name1, ...
+// (save_attributes_to_hdf5_group) and joins them on load: 1,500 layers with 45-byte names make
+// layer_names ~68 KB. Our writer splits it, our reader must join it back in order.
+void TestKerasH5Writer::long_name_lists_split_and_join() {
+    namespace fk = wb::formats::keras;
+    fk::KerasArchive a;
+    a.keras_version = "2.3.1";
+    a.backend = "tensorflow";
+    auto layers = nlohmann::json::array();
+    constexpr int kLayers = 1500;
+    for (int i = 0; i < kLayers; ++i) {
+        char name[64];
+        std::snprintf(name, sizeof name, "dense_layer_with_a_long_descriptive_name_%04d", i);
+        nlohmann::json cfg = {{"name", name}, {"units", 1}, {"use_bias", false}, {"activation", "linear"}};
+        if (i == 0) cfg["batch_input_shape"] = {nullptr, 1};
+        layers.push_back({{"class_name", "Dense"}, {"config", cfg}});
+        // Kernels 1 and -1 alternate, the last one is 0.5: the product of all is +-0.5.
+        const float k = i == kLayers - 1 ? 0.5f : (i % 2 ? -1.f : 1.f);
+        a.layers.push_back({name, {{std::string(name) + "/kernel", Tensor::from_vector<float>(wb::ir::DType::Float32, wb::ir::Shape({1, 1}), {k})}}});
+    }
+    a.model_config = {{"class_name", "Sequential"}, {"config", {{"name", "long"}, {"layers", layers}}}};
+    const fs::path h5 = wb::test::temp_dir("keras_h5_writer_split") / "long.h5";
+    auto st = wb::exporter::write_keras_h5(a, h5);
+    QVERIFY2(st, st ? "" : st.error().what().c_str());
+    {
+        hid_t f = H5Fopen(h5.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+        QVERIFY(f >= 0);
+        hid_t g = H5Gopen2(f, "model_weights", H5P_DEFAULT);
+        QVERIFY(g >= 0);
+        const bool split = H5Aexists(g, "layer_names0") > 0 && H5Aexists(g, "layer_names1") > 0 && H5Aexists(g, "layer_names") == 0;
+        H5Gclose(g);
+        H5Fclose(f);
+        QVERIFY2(split, "expected layer_names0, layer_names1 and no layer_names");
+    }
+    auto back = wb::formats::read_keras_archive(h5);
+    QVERIFY2(back, back ? "" : back.error().what().c_str());
+    QCOMPARE(back->layer_names.size(), size_t(kLayers));
+    QCOMPARE(back->layers.size(), size_t(kLayers));
+    for (int i = 0; i < kLayers; i += 149) QCOMPARE(back->layer_names[size_t(i)], a.layers[size_t(i)].layer);
+    auto out = predict(h5, Tensor::from_vector<float>(wb::ir::DType::Float32, wb::ir::Shape({1, 1}), {3.f}));
+    QVERIFY2(out, out ? "" : out.error().what().c_str());
+    QCOMPARE(out->at(0).value_as_double(0), -1.5);  // 3 x 0.5 x (-1)^749 (odd i below 1499)
 }
 
 QTEST_GUILESS_MAIN(TestKerasH5Writer)
