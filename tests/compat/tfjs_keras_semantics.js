@@ -91,17 +91,40 @@ function maskingCases(tfl) {
   ];
 }
 
+// Functional: Bidirectional given initial states (forward half, backward half) over masked
+// input. No leading masked step: with a non-zero initial state Keras outputs zeros there
+// (backend.rnn's prev_output starts at zeros) and tfjs-layers the state; we follow Keras.
+function initialStateCases(tfl) {
+  const L = tfl.layers;
+  const masked = [[3, 5], [2]];
+  const build = (cell, states, mergeMode) => {
+    const x = tfl.input({ shape: [6, 3] });
+    const init = Array.from({ length: states }, () => tfl.input({ shape: [2] }));
+    const m = L.masking({ maskValue: 0 }).apply(x);
+    const y = L.bidirectional({ layer: cell, mergeMode }).apply(m, { initialState: init });
+    return tfl.model({ inputs: [x, ...init], outputs: y });
+  };
+  const state = (seed) => ({ shape: [2, 2], data: Array.from({ length: 4 }, seeded(seed)) });
+  return [
+    { id: 'masking_bidirectional_gru_initial_state', xs: [sequences(2, 6, 3, masked, 0, 31), state(32), state(33)],
+      build: () => build(tfl.layers.gru({ recurrentInitializer: 'glorotUniform', units: 2 }), 2, 'concat') },
+    { id: 'masking_bidirectional_lstm_initial_state', xs: [sequences(2, 6, 3, masked, 0, 34), state(35), state(36), state(37), state(38)],
+      build: () => build(tfl.layers.lstm({ recurrentInitializer: 'glorotUniform', units: 2 }), 4, 'sum') },
+  ];
+}
+
 async function buildMasking(tf, tfl, outDir) {
   const results = [];
   let seed = 100;
-  for (const c of maskingCases(tfl)) {
-    const model = tfl.sequential({ layers: c.build() });
+  const cases = maskingCases(tfl).map((c) => ({ id: c.id, xs: [c.x], build: () => tfl.sequential({ layers: c.build() }) }));
+  for (const c of cases.concat(initialStateCases(tfl))) {
+    const model = c.build();
     setSeededWeights(tf, model, ++seed);
     await saveLayersModel(tf, model, path.join(outDir, c.id));
-    const x = tf.tensor(Float32Array.from(c.x.data), c.x.shape);
-    const y = model.predict(x);
-    results.push({ id: c.id, inputs: [c.x], outputs: [asJson(y)] });
-    tf.dispose([x, y]);
+    const xs = c.xs.map((e) => tf.tensor(Float32Array.from(e.data), e.shape));
+    const y = model.predict(xs.length === 1 ? xs[0] : xs);
+    results.push({ id: c.id, inputs: c.xs, outputs: [asJson(y)] });
+    tf.dispose([xs, y]);
     model.dispose();
   }
   return results;

@@ -31,10 +31,17 @@ Outs bidirectional(LayerContext& ctx, const std::vector<KTensor>& in) {
         fw.assign(ctx.weights.begin(), ctx.weights.begin() + long(ctx.weights.size() / 2));
         bw.assign(ctx.weights.begin() + long(ctx.weights.size() / 2), ctx.weights.end());
     }
+    // initial_state: the forward layer's states, then the backward layer's (Keras and tfjs split
+    // the list in halves).
+    const std::vector<KTensor> states(in.begin() + 1, in.end());
+    if (states.size() % 2) return ctx.fail("initial_state must list as many backward states as forward ones");
+    const std::vector<KTensor> fw_init(states.begin(), states.begin() + long(states.size() / 2));
+    const std::vector<KTensor> bw_init(states.begin() + long(states.size() / 2), states.end());
     // Keras reverses the backward pass's sequence back into time order.
     Outs f = Error{}, b = Error{};
     if (cls == "ConvLSTM2D") {
         if (!in[0].mask.empty()) return ctx.fail("a masked ConvLSTM2D is not supported");
+        if (!states.empty()) return ctx.fail("ConvLSTM2D with an initial_state is not supported");
         LayerContext sub{ctx.b, cls, ctx.layer_name, ctx.position, inner_cfg, ctx.scope, {}, ctx.file, ctx.keras_major};
         const bool back = sub.get_bool("go_backwards", false);
         f = conv_lstm2d(sub, in[0], fw, "forward", back, false);
@@ -47,8 +54,8 @@ Outs bidirectional(LayerContext& ctx, const std::vector<KTensor>& in) {
         bwd.time_ordered_output = true;
         // Keras' Bidirectional: masked steps of returned sequences are zeros in both passes.
         fwd->zero_output_for_mask = bwd.zero_output_for_mask = fwd->return_sequences;
-        f = run_rnn(ctx, in[0], *fwd, fw, "forward", {});
-        b = run_rnn(ctx, in[0], bwd, bw, "backward", {});
+        f = run_rnn(ctx, in[0], *fwd, fw, "forward", fw_init);
+        b = run_rnn(ctx, in[0], bwd, bw, "backward", bw_init);
     }
     if (!f) return f.error();
     if (!b) return b.error();
