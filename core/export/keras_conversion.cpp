@@ -4,6 +4,7 @@
 #include "export/atomic_dir.h"
 #include "export/keras_h5_writer.h"
 #include "export/layers_model_archive.h"
+#include "formats/keras_h5/keras1_upgrade.h"
 #include "formats/keras_h5/keras_h5_reader.h"
 #include "formats/keras_h5/keras_topology.h"
 #include "formats/keras_h5/layers/layer_context.h"
@@ -64,6 +65,15 @@ Expected<KerasConvertReport> convert_keras(const std::filesystem::path& input, c
     auto archive = layers_model ? archive_from_layers_model(model_json_path(input), progress)
                                 : formats::read_keras_archive(input);
     if (!archive) return archive.error();
+    // tfjs-layers reads Keras 2 configs only: a Keras 1 model is written in the form Keras 2 loads
+    // it in, when every class has an upgrade (otherwise it is written as read, as upstream does).
+    if (!v3 && !layers_model && fk::is_keras1_model(*archive)) {
+        auto up = fk::upgrade_keras1(*archive, input.string());
+        if (up) *archive = std::move(*up);
+        else if (archive->backend.empty())
+            return Error{input.string(), "root attributes", "keras_version or backend attribute missing, and the Keras 1 "
+                                                            "model has no Keras 2 upgrade: " + up.error().what()};
+    }
     // KH5:127,143-144: a full model without keras_version/backend is refused (KeyError upstream).
     if (!v3 && !layers_model && !archive->model_config.is_null() && (archive->keras_version.empty() || archive->backend.empty()))
         return Error{input.string(), "root attributes", "keras_version or backend attribute missing"};

@@ -7,16 +7,24 @@
 //  - stateful: LSTM, GRU, SimpleRNN (go_backwards), masked LSTM and Bidirectional(GRU) with
 //    stateful=True, built by tfjs-layers; tfjs predicts twice, resets the states, predicts again;
 //    our session (Session::reset_states) must give the same three results.
+//  - Keras 1 corpus models exported in their Keras 2 form (keras1_upgrade.h) load in tfjs
+//    (tfjs_layers_run.js) and predict what our runtime computes from the Keras 1 file (1e-4);
+//    the Keras 1 LSTMs with Keras predictions are checked in tst_tfjs_layers_compat.
 // Tolerance 1e-5 abs + 1e-4 rel. Under CI=true a missing node or tfjs install fails the test.
 #include <QProcess>
 #include <QTest>
 
 #include <cmath>
 #include <fstream>
+#include <map>
+#include <random>
 
 #include <nlohmann/json.hpp>
 
 #include "common/corpus.h"
+#include "export/keras_conversion.h"
+#include "formats/keras_h5/keras1_upgrade.h"
+#include "formats/keras_h5/keras_h5_reader.h"
 #include "formats/registry.h"
 #include "runtime/session.h"
 
@@ -62,6 +70,7 @@ private slots:
     void initTestCase();
     void masked_models_match_tfjs();
     void stateful_sequence_matches_tfjs();
+    void keras1_upgrades_load_in_tfjs();
 
 private:
     fs::path work_;
@@ -130,6 +139,79 @@ void TestKerasSemanticsCompat::stateful_sequence_matches_tfjs() {
     }
     qInfo("stateful: %zu models built by tfjs-layers 4.22 give the same 3-call sequence (predict, predict, "
           "resetStates, predict) on our runtime", cases.size());
+}
+
+void TestKerasSemanticsCompat::keras1_upgrades_load_in_tfjs() {
+    WB_REQUIRE_CORPUS();
+    const fs::path root = wb::test::corpus_dir() / "keras_h5";
+    const fs::path work = wb::test::temp_dir("keras1_upgrade_compat");
+    json jobs = json::array();
+    std::map<std::string, std::vector<Tensor>> ours;
+    QStringList not_upgraded;
+    std::vector<fs::path> files;
+    for (const char* dir : {"dl4j", "dl4j-op-level"})
+        for (const auto& e : fs::recursive_directory_iterator(root / dir))
+            if (e.path().extension() == ".h5" && e.path().string().find("_inputs_and_outputs") == std::string::npos)
+                files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+        const std::string rel = fs::relative(file, root).string();
+        auto archive = wb::formats::read_keras_archive(file);
+        if (!archive || !wb::formats::keras::is_keras1_model(*archive)) continue;
+        auto up = wb::formats::keras::upgrade_keras1(*archive, file.string());
+        if (!up) {
+            not_upgraded << QString::fromStdString(rel + ": " + up.error().what());
+            continue;
+        }
+        auto m = wb::formats::read_model(file);
+        QVERIFY2(m, (rel + ": " + (m ? "" : m.error().what())).c_str());
+        std::mt19937 rng(5);
+        std::uniform_real_distribution<float> dist(0.f, 2.f);  // Embedding ids 0 and 1
+        std::vector<wb::runtime::NamedTensor> feeds;
+        json inputs = json::array();
+        for (const auto& in : m->inputs) {
+            wb::ir::Shape shape = in.shape;
+            for (size_t k = 0; k < shape.dims.size(); ++k)
+                if (shape.dims[k] < 0) shape.dims[k] = k == 0 ? 2 : 5;
+            Tensor t(wb::ir::DType::Float32, shape);
+            for (int64_t i = 0; i < t.num_elements(); ++i) t.data<float>()[i] = dist(rng);
+            feeds.emplace_back(in.key, t);
+            std::vector<double> data(t.data<float>(), t.data<float>() + t.num_elements());
+            inputs.push_back({{"shape", shape.dims}, {"data", data}});
+        }
+        auto s = wb::runtime::Session::create(std::make_shared<const wb::ir::Model>(std::move(*m)));
+        QVERIFY2(s, s ? "" : s.error().what().c_str());
+        auto outs = (*s)->run(feeds);
+        QVERIFY2(outs, (rel + ": " + (outs ? "" : outs.error().what())).c_str());
+        ours[rel] = *outs;
+        const fs::path dir = work / std::to_string(jobs.size());
+        auto r = wb::exporter::convert_keras(file, dir, {});
+        QVERIFY2(r, (rel + ": " + (r ? "" : r.error().what())).c_str());
+        jobs.push_back({{"id", rel}, {"dir", dir.string()}, {"inputs", inputs}});
+    }
+    for (const auto& line : not_upgraded) qInfo("not upgraded (exported as read): %s", qPrintable(line));
+    QVERIFY(jobs.size() >= 6);
+    std::ofstream(work / "jobs.json") << jobs.dump();
+    QProcess p;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert("TFJS_DIR", QString::fromStdString(tfjs_dir().string()));
+    p.setProcessEnvironment(env);
+    p.start("node", {WB_TFJS_LAYERS_RUN_JS, QString::fromStdString((work / "jobs.json").string()),
+                     QString::fromStdString((work / "results.json").string())});
+    QVERIFY2(p.waitForFinished(600000) && p.exitCode() == 0, p.readAllStandardError().constData());
+    std::ifstream in(work / "results.json");
+    const json results = json::parse(in);
+    for (const auto& [rel, outs] : ours) {
+        const json& r = results.at(rel);
+        QVERIFY2(!r.contains("error"), (rel + ": tfjs: " + r.value("error", std::string())).c_str());
+        QCOMPARE(r["outputs"].size(), outs.size());
+        for (size_t k = 0; k < outs.size(); ++k) {
+            const std::string diff = compare(outs[k], r["outputs"][k]);
+            QVERIFY2(diff.empty(), (rel + ": " + diff).c_str());
+        }
+    }
+    qInfo("Keras 1: %zu models upgraded to Keras 2 load in tfjs-layers 4.22 and match our runtime, %lld not upgraded",
+          ours.size(), static_cast<long long>(not_upgraded.size()));
 }
 
 QTEST_GUILESS_MAIN(TestKerasSemanticsCompat)
