@@ -15,6 +15,46 @@ using json = nlohmann::json;
 
 bool is_rnn(const std::string& cls) { return cls == "SimpleRNN" || cls == "GRU" || cls == "LSTM"; }
 
+bool is_conv_or_pool(const std::string& cls) {
+    return cls == "Convolution1D" || cls == "Convolution2D" || cls == "MaxPooling1D" || cls == "MaxPooling2D" ||
+           cls == "AveragePooling1D" || cls == "AveragePooling2D";
+}
+
+// Keras 2 class of a Keras 1 one (Keras 2's legacy aliases).
+std::string keras2_class(const std::string& cls) {
+    if (cls == "Convolution1D") return "Conv1D";
+    if (cls == "Convolution2D") return "Conv2D";
+    return cls;
+}
+
+// Convolution1D/2D and pooling (dim_ordering "tf" only: a "th" kernel would need Theano's
+// flip and transposition, not done here).
+Status upgrade_spatial(const std::string& cls, const json& c, json& out, const std::string& file) {
+    const bool one_d = cls.back() == 'D' && cls[cls.size() - 2] == '1';
+    auto fail = [&](const std::string& why) {
+        return Error{file, "layer '" + c.value("name", std::string("?")) + "' (" + cls + ")", why};
+    };
+    if (c.value("dim_ordering", std::string("tf")) != "tf") return fail("Keras 1 dim_ordering 'th' has no upgrade here");
+    if (!one_d) out["data_format"] = "channels_last";
+    out["padding"] = c.value("border_mode", std::string("valid"));
+    auto it = [&](const char* k) { return c.contains(k) && !c[k].is_null() ? c[k] : json(); };
+    if (cls.rfind("Convolution", 0) == 0) {
+        out["filters"] = it("nb_filter");
+        out["kernel_size"] = one_d ? json::array({it("filter_length")}) : json::array({it("nb_row"), it("nb_col")});
+        json sub = one_d ? json::array({c.value("subsample_length", 1)}) : it("subsample");
+        out["strides"] = sub.is_null() ? json::array({1, 1}) : sub;
+        out["dilation_rate"] = one_d ? json::array({1}) : json::array({1, 1});
+        if (c.contains("activation")) out["activation"] = c["activation"];
+        out["use_bias"] = c.value("bias", true);
+        return Ok{};
+    }
+    json pool = one_d ? json::array({it("pool_length")}) : it("pool_size");
+    json stride = one_d ? (it("stride").is_null() ? pool : json::array({it("stride")})) : it("strides");
+    out["pool_size"] = pool;
+    out["strides"] = stride.is_null() ? pool : stride;
+    return Ok{};
+}
+
 Expected<json> upgrade_config(const std::string& cls, const json& c, const std::string& file) {
     json out = json::object();
     auto copy = [&](const char* from, const char* to) {
@@ -37,6 +77,16 @@ Expected<json> upgrade_config(const std::string& cls, const json& c, const std::
         copy("p", "rate");
     } else if (cls == "Flatten" || cls == "InputLayer") {
         copy("sparse", "sparse");
+    } else if (is_conv_or_pool(cls)) {
+        if (auto st = upgrade_spatial(cls, c, out, file); !st) return st.error();
+    } else if (cls == "BatchNormalization") {
+        // Keras 1 mode 0 is Keras 2's BatchNormalization; modes 1 and 2 normalized per sample.
+        if (c.value("mode", 0) != 0)
+            return Error{file, "layer '" + c.value("name", std::string("?")) + "' (BatchNormalization)",
+                         "Keras 1 mode " + std::to_string(c.value("mode", 0)) + " has no Keras 2 equivalent"};
+        for (const char* k : {"axis", "epsilon", "momentum"}) copy(k, k);
+        out["center"] = true;
+        out["scale"] = true;
     } else if (cls == "Reshape") {
         copy("target_shape", "target_shape");
     } else if (cls == "Bidirectional") {
@@ -78,6 +128,7 @@ Status upgrade_layers(json& layers, std::map<std::string, std::pair<std::string,
         auto up = upgrade_config(cls, cfg, file);
         if (!up) return up.error();
         l["config"] = *up;
+        l["class_name"] = keras2_class(cls);
         classes[up->value("name", l.value("name", std::string()))] = {cls, *up};
         // Keras 1 inbound entries are [layer, node, tensor]; Keras 2 adds call kwargs.
         if (auto in = l.find("inbound_nodes"); in != l.end() && in->is_array())
@@ -126,9 +177,18 @@ Status upgrade_weights(KerasLayerWeights& lw, const std::string& cls, const json
         }
     } else {
         for (const auto& w : lw.weights) {
-            if (ends_with(w.name, "_W")) named(cls == "Embedding" ? "embeddings" : "kernel", w.value);
-            else if (ends_with(w.name, "_b")) named("bias", w.value);
-            else return Error{file, "weight '" + w.name + "'", "not a Keras 1 " + cls + " weight (_W or _b)"};
+            ir::Tensor v = w.value;
+            // Keras 1 Convolution1D kept a 2D kernel (length, 1, in, out); Keras 2 has (length, in, out).
+            if (cls == "Convolution1D" && v.shape().rank() == 4 && v.shape().dims[1] == 1)
+                v = v.reshaped(ir::Shape{v.shape().dims[0], v.shape().dims[2], v.shape().dims[3]});
+            if (ends_with(w.name, "_W")) named(cls == "Embedding" ? "embeddings" : "kernel", v);
+            else if (ends_with(w.name, "_b")) named("bias", v);
+            else if (cls == "BatchNormalization" && ends_with(w.name, "_gamma")) named("gamma", v);
+            else if (cls == "BatchNormalization" && ends_with(w.name, "_beta")) named("beta", v);
+            else if (cls == "BatchNormalization" && ends_with(w.name, "_running_mean")) named("moving_mean", v);
+            // Keras 1.2 kept the moving variance under the name running_std.
+            else if (cls == "BatchNormalization" && ends_with(w.name, "_running_std")) named("moving_variance", v);
+            else return Error{file, "weight '" + w.name + "'", "not a Keras 1 " + cls + " weight"};
         }
     }
     lw.weights = std::move(out);
