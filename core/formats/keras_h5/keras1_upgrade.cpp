@@ -24,6 +24,7 @@ bool is_conv_or_pool(const std::string& cls) {
 std::string keras2_class(const std::string& cls) {
     if (cls == "Convolution1D") return "Conv1D";
     if (cls == "Convolution2D") return "Conv2D";
+    if (cls == "TimeDistributedDense") return "TimeDistributed";
     return cls;
 }
 
@@ -71,6 +72,14 @@ Expected<json> upgrade_config(const std::string& cls, const json& c, const std::
         copy("output_dim", "units");
         copy("activation", "activation");
         copy("bias", "use_bias");
+    } else if (cls == "TimeDistributedDense") {
+        // Keras 2 spells it TimeDistributed(Dense); the weights stay the wrapper's.
+        auto inner = upgrade_config("Dense", c, file);
+        if (!inner) return inner.error();
+        inner->erase("batch_input_shape");
+        inner->erase("dtype");
+        (*inner)["name"] = c.value("name", std::string("time_distributed")) + "_dense";
+        out["layer"] = json{{"class_name", "Dense"}, {"config", *inner}};
     } else if (cls == "Activation") {
         copy("activation", "activation");
     } else if (cls == "Dropout") {
