@@ -14,9 +14,9 @@ bool is_keras1_model(const KerasArchive& archive);
 // dropout_W -> dropout, ...), weights renamed to <layer>/kernel, /bias, /embeddings,
 // /recurrent_kernel and RNN gates fused in Keras 2 order. Dense, Activation, Dropout, Flatten,
 // Reshape, Embedding, SimpleRNN, GRU, LSTM, Bidirectional, InputLayer, Convolution1D/2D and
-// Max/AveragePooling1D/2D (dim_ordering "tf"), BatchNormalization (mode 0), TimeDistributedDense
-// (as TimeDistributed(Dense)); any other class or
-// form is an error naming the layer.
+// Max/AveragePooling1D/2D (dim_ordering "tf"), BatchNormalization (mode 0) and
+// TimeDistributedDense (as TimeDistributed(Dense)); any other class or form is an error naming
+// the layer (the export then writes the model as read, as the upstream converter does).
 Expected<KerasArchive> upgrade_keras1(const KerasArchive& archive, const std::string& file);
 
 }  // namespace wb::formats::keras
