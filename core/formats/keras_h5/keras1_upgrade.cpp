@@ -210,7 +210,9 @@ bool is_keras1_model(const KerasArchive& a) {
     return !a.model_config.is_null() && a.keras_version.rfind("1.", 0) == 0;
 }
 
-Expected<KerasArchive> upgrade_keras1(const KerasArchive& a, const std::string& file) {
+namespace {
+
+Expected<KerasArchive> upgrade(const KerasArchive& a, const std::string& file) {
     KerasArchive up = a;
     json& mc = up.model_config;
     json* layers = nullptr;
@@ -231,6 +233,17 @@ Expected<KerasArchive> upgrade_keras1(const KerasArchive& a, const std::string& 
     // The upgraded classes do not depend on the image dim ordering a Keras 1 backend implied.
     if (up.backend.empty()) up.backend = "tensorflow";
     return up;
+}
+
+}  // namespace
+
+Expected<KerasArchive> upgrade_keras1(const KerasArchive& a, const std::string& file) {
+    if (!a.model_config.is_object()) return Error{file, "model_config", "not a JSON object"};
+    try {
+        return upgrade(a, file);
+    } catch (const nlohmann::json::exception& e) {  // a config value of an unexpected JSON type
+        return Error{file, "model_config", std::string("unexpected Keras 1 config: ") + e.what()};
+    }
 }
 
 }  // namespace wb::formats::keras
