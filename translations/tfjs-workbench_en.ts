@@ -672,6 +672,14 @@
         <source>Profiled nodes</source>
         <translation>Profiled nodes</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Compute&lt;/b&gt;: %1 GFLOP of convolutions and matrix products per run, %2 GFLOPS at the median</source>
+        <translation>&lt;b&gt;Compute&lt;/b&gt;: %1 GFLOP of convolutions and matrix products per run, %2 GFLOPS at the median</translation>
+    </message>
+    <message>
+        <source>GFLOPS (conv/matmul)</source>
+        <translation>GFLOPS (conv/matmul)</translation>
+    </message>
 </context>
 <context>
     <name>wb::views::ExportDialog</name>

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runtime/work_count.h"
+
 namespace wb::runtime {
 
 namespace {
@@ -124,6 +126,11 @@ Expected<BenchResult> run_benchmark(std::shared_ptr<const ir::Model> model, cons
         std::stable_sort(r.op_types.begin(), r.op_types.end(), [](const OpTypeTime& a, const OpTypeTime& b) { return a.ms > b.ms; });
     }
     r.peak_rss_bytes = peak_rss();
+    // Counted last: the counting run keeps every conv output alive, which is not the model's
+    // footprint (peak RSS is read before it).
+    if (auto counting = Session::create(model, SessionOptions{options.threads, false}))
+        r.flops = count_run_flops(*model, **counting, options.feeds);
+    if (r.flops > 0 && r.median_ms > 0) r.gflops = r.flops / (r.median_ms * 1e6);
     return r;
 }
 
@@ -142,6 +149,8 @@ std::string bench_to_json(const BenchResult& r) {
     j["peak_activation_bytes"] = r.peak_activation_bytes;
     j["plan_lower_bound_bytes"] = r.plan_lower_bound_bytes;
     j["peak_rss_bytes"] = r.peak_rss_bytes;
+    j["flops"] = r.flops;
+    j["gflops"] = r.gflops;
     j["op_types"] = nlohmann::json::array();
     for (const auto& o : r.op_types) j["op_types"].push_back({{"op", o.op}, {"count", o.count}, {"ms", o.ms}});
     j["nodes"] = nlohmann::json::array();
@@ -161,6 +170,11 @@ std::string bench_to_text(const BenchResult& r, int max_nodes) {
                   r.plan_lower_bound_bytes ? double(r.peak_activation_bytes) / r.plan_lower_bound_bytes : 0.0,
                   r.peak_rss_bytes / 1048576.0);
     os << line;
+    if (r.flops > 0) {
+        std::snprintf(line, sizeof line, "conv/matmul work: %.4f GFLOP per run, %.1f GFLOPS at the median\n",
+                      r.flops * 1e-9, r.gflops);
+        os << line;
+    }
     if (!r.op_types.empty()) {
         double total = 0;
         for (const auto& o : r.op_types) total += o.ms;

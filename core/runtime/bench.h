@@ -42,6 +42,10 @@ struct BenchResult {
     std::size_t peak_activation_bytes = 0;
     std::size_t plan_lower_bound_bytes = 0;
     std::size_t peak_rss_bytes = 0;
+    // Conv/matmul FLOPs of one run (runtime/work_count.h) and what the median run achieved;
+    // 0 when the model has none.
+    double flops = 0.0;
+    double gflops = 0.0;
     std::vector<OpTypeTime> op_types;  // slowest first
     std::vector<NodeTime> nodes;       // slowest first, mean ms per run
 };

@@ -207,6 +207,10 @@ void BenchPanel::showResult() {
                           .arg(locale.formattedDataSize(static_cast<qint64>(r.peak_activation_bytes)),
                                locale.formattedDataSize(static_cast<qint64>(r.plan_lower_bound_bytes)),
                                locale.formattedDataSize(static_cast<qint64>(r.peak_rss_bytes))));
+    if (r.flops > 0)
+        summary_->setText(summary_->text() + QStringLiteral("<br>") +
+                          tr("<b>Compute</b>: %1 GFLOP of convolutions and matrix products per run, %2 GFLOPS at the median")
+                              .arg(r.flops * 1e-9, 0, 'f', 3).arg(r.gflops, 0, 'f', 1));
     chart_->setRuns(r.run_ms, warmup_->value(), r.median_ms);
     double total = 0;
     for (const auto& op : r.op_types) total += op.ms;

@@ -51,6 +51,7 @@ void BenchPanel::showComparison() {
         {tr("First run ms"), a.first_run_ms, b.first_run_ms},
         {tr("Session ms"), a.session_ms, b.session_ms},
         {tr("Peak activations MiB"), a.peak_activation_bytes / 1048576.0, b.peak_activation_bytes / 1048576.0},
+        {tr("GFLOPS (conv/matmul)"), a.gflops, b.gflops},
         {tr("Profiled nodes"), static_cast<double>(a.nodes.size()), static_cast<double>(b.nodes.size())},
     };
     compare_->setRowCount(static_cast<int>(rows.size()));

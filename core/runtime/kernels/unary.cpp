@@ -2,6 +2,7 @@
 // Unary elementwise math and activations. Formulas follow TensorFlow's functors (Eigen):
 // Softplus switches to x / exp(x) at the float threshold, Round rounds half to even, Selu uses
 // TF's fixed alpha/scale, LeakyRelu reads `alpha`.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -83,8 +84,10 @@ bool run_any(const std::string& op, ThreadPool& pool, const T* x, T* y, int64_t 
     if (op == "Neg") return go([](T v) { return static_cast<T>(-v); });
     if (op == "Square") return go([](T v) { return static_cast<T>(v * v); });
     if (op == "Sign") return go([](T v) { return static_cast<T>((T(0) < v) - (v < T(0))); });
-    if (op == "Relu") return go([](T v) { return v > T(0) ? v : T(0); });
-    if (op == "Relu6") return go([](T v) { return v > T(0) ? (v < T(6) ? v : T(6)) : T(0); });
+    // max/min rather than a comparison chain: branch-free (a branch per element of random sign
+    // mispredicts half the time) and NaN passes through, as in TensorFlow's cwiseMax/cwiseMin.
+    if (op == "Relu") return go([](T v) { return std::max(v, T(0)); });
+    if (op == "Relu6") return go([](T v) { return std::min(std::max(v, T(0)), T(6)); });
     if (op == "OnesLike") return go([](T) { return T(1); });
     if (op == "ZerosLike") return go([](T) { return T(0); });
     if constexpr (std::is_integral_v<T>)
