@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // `tfjs-wb bench MODEL [--runs N] [--warmup N] [--threads T] [--shape name=d0,..] [--input inputs.json]
-// [--json]`: load time, first run apart, median/min/mean/p90 of the timed runs, memory, and
+// [--simplify] [--json]`: load time, first run apart, median/min/mean/p90 of the timed runs, memory, and
 // per-op-type and per-node tables (the statistics live in core/runtime/bench for the GUI).
 #include <chrono>
 #include <iostream>
@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/run_common.h"
 #include "formats/registry.h"
+#include "passes/pipelines.h"
 #include "runtime/bench.h"
 
 namespace wb::cli {
@@ -26,6 +27,9 @@ public:
             ->check(CLI::NonNegativeNumber);
         app.add_option("--threads", options_.threads, "Worker threads (0 = all cores)");
         app.add_option("--profile-runs", options_.profile_runs, "Profiled runs for the per-node table (0 = none)");
+        app.add_flag("--simplify", simplify_,
+                     "Run the converter's graph passes first (constant folding, batch-norm folding, conv/matmul + "
+                     "bias + activation fusion, ...): the graph as `convert` exports it, e.g. for a Keras or layers model");
         app.add_flag("--json", json_, "Print one JSON object");
     }
     int run() override {
@@ -35,6 +39,8 @@ public:
         auto t0 = std::chrono::steady_clock::now();
         auto model = formats::read_model(opts_.model);
         if (!model) return fail(model.error().what());
+        if (simplify_)
+            if (auto report = passes::run_default_pipeline(*model); !report) return fail(report.error().what());
         const double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         auto shared = std::make_shared<const ir::Model>(std::move(*model));
         auto inputs = runtime::make_inputs(*shared, spec);
@@ -53,6 +59,7 @@ private:
     RunInputOptions opts_;
     runtime::BenchOptions options_;
     bool json_ = false;
+    bool simplify_ = false;
 };
 
 }  // namespace

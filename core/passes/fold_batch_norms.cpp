@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "passes/all_passes.h"
+#include "passes/fusion_common.h"
 #include "passes/graph_editor.h"
 #include "passes/op_traits.h"
 
@@ -86,11 +87,7 @@ private:
             scale[c] = (use_gamma ? gamma[c] : 1.0f) / std::sqrt(var[c] + eps);
             offset[c] = beta[c] - mean[c] * scale[c];
         }
-        // The output channel is the last index (Conv2D [h,w,in,out], MatMul [in,out]); for a
-        // depthwise filter [h,w,in,m] it is in*m + m, which is also the flat index mod in*m.
-        ir::Tensor scaled = w->clone();
-        float* data = scaled.data<float>();
-        for (int64_t i = 0; i < scaled.num_elements(); ++i) data[i] *= scale[i % channels];
+        ir::Tensor scaled = scale_output_channels(*w, scale);
         std::string wname = ed.unique_name(conv->name + "_weights");
         std::string oname = ed.unique_name(conv->name + "_bn_offset");
         ed.add(make_const(wname, scaled, weights->device), {weights->name, bn.name}, "weights * gamma/sqrt(var+eps)");
@@ -105,12 +102,7 @@ private:
         }
         conv->inputs[1] = wname;
         ed.rewritten(*conv, {conv->name, weights->name}, "weights scaled by the batch norm");
-        // The BN becomes BiasAdd(conv, offset) under its own name, so readers are untouched.
-        std::vector<std::string> controls = bn.control_inputs();
-        bn.op = "BiasAdd";
-        bn.inputs = {conv->name, oname};
-        for (const auto& c : controls) bn.inputs.push_back("^" + c);
-        bn.attrs = {{"T", ir::DType::Float32}, {"data_format", std::string("NHWC")}};
+        become_bias_add(bn, conv->name, oname);
         ed.rewritten(bn, from, "batch norm folded into " + conv->name);
     }
 };

@@ -94,4 +94,20 @@ void fuse_chain(GraphEditor& ed, const BiasChain& chain, ir::Node& target, const
     ed.rewritten(target, from, c.op + "+" + note + " fused");
 }
 
+ir::Tensor scale_output_channels(const ir::Tensor& filter, const std::vector<float>& scale) {
+    ir::Tensor scaled = filter.clone();
+    float* data = scaled.data<float>();
+    const auto channels = static_cast<int64_t>(scale.size());
+    for (int64_t i = 0; i < scaled.num_elements(); ++i) data[i] *= scale[i % channels];
+    return scaled;
+}
+
+void become_bias_add(ir::Node& n, const std::string& input, const std::string& offset) {
+    std::vector<std::string> controls = n.control_inputs();
+    n.op = "BiasAdd";
+    n.inputs = {input, offset};
+    for (const auto& c : controls) n.inputs.push_back("^" + c);
+    n.attrs = {{"T", ir::DType::Float32}, {"data_format", std::string("NHWC")}};
+}
+
 }  // namespace wb::passes

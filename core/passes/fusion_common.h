@@ -34,4 +34,13 @@ bool match_bias_chain(GraphEditor& ed, ir::Node& tail, const PassContext& ctx,
 void fuse_chain(GraphEditor& ed, const BiasChain& chain, ir::Node& target, const std::string& fused_op,
                 const std::string& extra_op);
 
+// A contraction filter with each output channel multiplied by scale[c]: the output channel is
+// the flat index mod channels for every layout folded here ([h,w,in,out], [in,out], and
+// depthwise [h,w,in,m] whose channel is in*m + m).
+ir::Tensor scale_output_channels(const ir::Tensor& filter, const std::vector<float>& scale);
+
+// Turns `n` into BiasAdd(input, offset) under its own name, keeping its control inputs, so
+// its readers are untouched (what a folded batch norm or multiply-add leaves behind).
+void become_bias_add(ir::Node& n, const std::string& input, const std::string& offset);
+
 }  // namespace wb::passes

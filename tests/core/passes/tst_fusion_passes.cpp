@@ -81,6 +81,54 @@ private slots:
         expect_same_outputs(before, after, {1, 5, 5, 3});
     }
 
+    // Conv -> BiasAdd -> Mul(scale) -> AddV2(offset): the batch norm our Keras reader lowers.
+    void fold_channel_affine() {
+        GraphBuilder shape_kept = conv_bias();
+        shape_kept.constant("s", test::random_tensor({4, 1, 1}, 5));  // broadcasts along rows: not per channel
+        shape_kept.op("Mul", "y", {"bias", "s"});
+        QVERIFY(test::apply("fold_channel_affine", shape_kept.model({"y"})).second.empty());
+
+        GraphBuilder g = conv_bias();
+        g.constant("s", test::random_tensor({4}, 5));
+        g.constant("o", test::random_tensor({1, 1, 1, 4}, 6));
+        g.op("Mul", "scaled", {"s", "bias"});  // constant first: Mul commutes
+        g.op("AddV2", "y", {"scaled", "o"});
+        g.op("Relu6", "z", {"y"});
+        ir::Model before = g.model({"z"});
+        auto [after, log] = test::apply("fold_channel_affine", before);
+        QCOMPARE(after.graph.find("y")->op, std::string("BiasAdd"));
+        QCOMPARE(after.graph.find("y")->inputs, (std::vector<std::string>{"conv", "conv_offset"}));
+        QVERIFY(!after.graph.find("bias") && !after.graph.find("scaled") && !after.graph.find("s"));
+        QCOMPARE(after.graph.find("conv")->inputs[1], std::string("conv_weights"));
+        expect_same_outputs(before, after, {1, 5, 5, 3});
+    }
+
+    void fold_channel_affine_depthwise_and_matmul() {
+        GraphBuilder dw;
+        dw.placeholder("x", {1, 5, 5, 3});
+        dw.constant("w", test::random_tensor({3, 3, 3, 2}, 3));
+        dw.conv("conv", "x", "w", "DepthwiseConv2dNative");
+        dw.constant("s", test::random_tensor({6}, 5));
+        dw.op("Mul", "y", {"conv", "s"});  // a scale alone becomes BiasAdd(conv, 0)
+        ir::Model before = dw.model({"y"});
+        auto [after, log] = test::apply("fold_channel_affine", before);
+        QCOMPARE(after.graph.find("y")->op, std::string("BiasAdd"));
+        expect_same_outputs(before, after, {1, 5, 5, 3});
+
+        GraphBuilder mm;
+        mm.placeholder("x", {2, 3});
+        mm.constant("w", test::random_tensor({3, 4}, 3));
+        mm.constant("s", test::random_tensor({4}, 5));
+        mm.constant("o", test::random_tensor({4}, 6));
+        mm.op("MatMul", "m", {"x", "w"}, {{"transpose_a", false}, {"transpose_b", false}});
+        mm.op("Mul", "scaled", {"m", "s"});
+        mm.op("AddV2", "y", {"o", "scaled"});
+        ir::Model mm_before = mm.model({"y"});
+        auto [mm_after, mm_log] = test::apply("fold_channel_affine", mm_before);
+        QCOMPARE(mm_after.graph.find("y")->op, std::string("BiasAdd"));
+        expect_same_outputs(mm_before, mm_after, {2, 3});
+    }
+
     void normalize_bias_add() {
         GraphBuilder plain;
         plain.placeholder("x", {1, 5, 5, 3});
