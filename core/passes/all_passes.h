@@ -15,6 +15,7 @@ std::unique_ptr<Pass> make_fold_constants();
 std::unique_ptr<Pass> make_simplify_arithmetic();
 std::unique_ptr<Pass> make_fold_batch_norms();
 std::unique_ptr<Pass> make_fold_channel_affine();
+std::unique_ptr<Pass> make_fold_pad_into_conv();
 std::unique_ptr<Pass> make_normalize_bias_add();
 std::unique_ptr<Pass> make_set_cpu_device();
 std::unique_ptr<Pass> make_fuse_conv_bias_activation();

@@ -22,6 +22,7 @@ const std::map<std::string, Factory, std::less<>>& registry() {
         {"simplify_arithmetic", make_simplify_arithmetic},
         {"fold_batch_norms", make_fold_batch_norms},
         {"fold_channel_affine", make_fold_channel_affine},
+        {"fold_pad_into_conv", make_fold_pad_into_conv},
         {"normalize_bias_add", make_normalize_bias_add},
         {"set_cpu_device", make_set_cpu_device},
         {"fuse_conv_bias_activation", make_fuse_conv_bias_activation},
@@ -62,7 +63,8 @@ std::vector<std::string> default_pipeline_order(bool strip_debug_ops) {
                               "remove_identities"})
             order.push_back(p);
     // The converter's own rewrites and placement (spec §6.2 steps 4-6).
-    order.insert(order.end(), {"fold_batch_norms", "fold_channel_affine", "normalize_bias_add", "set_cpu_device"});
+    order.insert(order.end(), {"fold_batch_norms", "fold_channel_affine", "fold_pad_into_conv", "normalize_bias_add",
+                               "set_cpu_device"});
     // Grappler pass 2: remap, constfold, arithmetic, dependency.
     order.insert(order.end(), {"fuse_conv_bias_activation", "fuse_matmul_bias_activation", "materialize_shapes",
                                "fold_constants", "simplify_arithmetic", "remove_identities"});

@@ -129,6 +129,37 @@ private slots:
         expect_same_outputs(mm_before, mm_after, {2, 3});
     }
 
+    // Keras' ZeroPadding2D before a 'valid' strided conv.
+    void fold_pad_into_conv() {
+        auto padded = [](const std::vector<int32_t>& pads, const std::string& pad_op, const std::string& conv_op,
+                         const std::string& padding) {
+            GraphBuilder g;
+            g.placeholder("x", {1, 6, 6, 3});
+            g.constant("p", ir::Tensor::from_vector<int32_t>(ir::DType::Int32, ir::Shape{4, 2}, pads));
+            g.op(pad_op, "pad", {"x", "p"}, {{"mode", std::string("REFLECT")}});
+            g.constant("w", test::random_tensor({3, 3, 3, conv_op == "Conv2D" ? 4 : 1}, 3));
+            ir::AttrList strides;
+            strides.i = {1, 2, 2, 1};
+            g.op(conv_op, "conv", {"pad", "w"}, {{"strides", strides}, {"padding", padding}, {"data_format", std::string("NHWC")}});
+            return g.model({"conv"});
+        };
+        const std::vector<int32_t> keras{0, 0, 0, 1, 0, 1, 0, 0};
+        QVERIFY(test::apply("fold_pad_into_conv", padded({0, 0, 0, 1, 0, 1, 0, 1}, "Pad", "Conv2D", "VALID")).second.empty());  // channels padded
+        QVERIFY(test::apply("fold_pad_into_conv", padded(keras, "MirrorPad", "Conv2D", "VALID")).second.empty());  // not zeros
+        QVERIFY(test::apply("fold_pad_into_conv", padded(keras, "Pad", "Conv2D", "SAME")).second.empty());  // SAME pads on top
+
+        for (const char* op : {"Conv2D", "DepthwiseConv2dNative"}) {
+            ir::Model before = padded(keras, "Pad", op, "VALID");
+            auto [after, log] = test::apply("fold_pad_into_conv", before);
+            const ir::Node* conv = after.graph.find("conv");
+            QCOMPARE(conv->inputs.front(), std::string("x"));
+            QCOMPARE(ir::attr_string(conv->attrs, "padding"), std::string("EXPLICIT"));
+            QCOMPARE(ir::attr_ints(conv->attrs, "explicit_paddings"), (std::vector<int64_t>{0, 0, 0, 1, 0, 1, 0, 0}));
+            QVERIFY(!after.graph.find("pad") && !after.graph.find("p"));
+            expect_same_outputs(before, after, {1, 6, 6, 3});
+        }
+    }
+
     void normalize_bias_add() {
         GraphBuilder plain;
         plain.placeholder("x", {1, 5, 5, 3});

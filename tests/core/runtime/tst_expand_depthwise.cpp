@@ -59,6 +59,10 @@ private slots:
         QTest::newRow("s2 valid odd") << 1 << 43 << 36 << 2 << QString("VALID");
         QTest::newRow("batch 2") << 2 << 38 << 40 << 2 << QString("SAME");
         QTest::newRow("small image, apart") << 1 << 9 << 7 << 1 << QString("SAME");
+        // Keras' ZeroPadding2D(((0, 1), (0, 1))) before a stride-2 'valid' depthwise conv,
+        // folded into explicit_paddings by passes/fold_pad_into_conv.
+        QTest::newRow("s2 explicit (0,1)") << 1 << 40 << 36 << 2 << QString("EXPLICIT");
+        QTest::newRow("s1 explicit (1,1)") << 1 << 40 << 36 << 1 << QString("EXPLICIT");
     }
     void pair() {
         QFETCH(int, batch);
@@ -71,12 +75,18 @@ private slots:
         const ir::Tensor wa = random_tensor({1, 1, C, E}, 2), ba = random_tensor({E}, 3);
         const ir::Tensor wb = random_tensor({3, 3, E, 1}, 4), bb = random_tensor({E}, 5);
         const std::string pad = padding.toStdString();
+        ir::Node dw = fused("dw", "FusedDepthwiseConv2dNative", {"expand", "wb", "bb"}, stride, pad, "Relu");
+        ref::WindowSpec window{{stride, stride}, {1, 1}, pad, {}, {}};
+        if (pad == "EXPLICIT") {
+            const int64_t before = stride == 2 ? 0 : 1;
+            dw.attrs["explicit_paddings"] = ints_attr({0, 0, before, 1, before, 1, 0, 0});
+            window.pad_before = {before, before};
+            window.pad_after = {1, 1};
+        }
         Graph g({node("x", "Placeholder", {}, {{"dtype", ir::DType::Float32}}), constant("wa", wa), constant("ba", ba),
                  constant("wb", wb), constant("bb", bb),
-                 fused("expand", "_FusedConv2D", {"x", "wa", "ba"}, 1, "VALID", "Relu6"),
-                 fused("dw", "FusedDepthwiseConv2dNative", {"expand", "wb", "bb"}, stride, pad, "Relu")});
+                 fused("expand", "_FusedConv2D", {"x", "wa", "ba"}, 1, "VALID", "Relu6"), dw});
         ref::WindowSpec one{{1, 1}, {1, 1}, "VALID", {}, {}};
-        ref::WindowSpec window{{stride, stride}, {1, 1}, pad, {}, {}};
         auto e = bias_act(ref::conv(ref::from_tensor(x), ref::from_tensor(wa), one), ba, "Relu6");
         auto want = bias_act(ref::depthwise_conv2d(e, ref::from_tensor(wb), window), bb, "Relu");
 

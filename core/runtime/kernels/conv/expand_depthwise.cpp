@@ -216,8 +216,10 @@ bool expand_depthwise_candidate(const ir::Node& a, const ir::Node& b, const ir::
     if (!all_ones(ir::attr_ints(a.attrs, "dilations")) || (pad_a != "SAME" && pad_a != "VALID")) return false;
     const auto st = ir::attr_ints(b.attrs, "strides");
     const std::string pad = ir::attr_string(b.attrs, "padding");
+    // EXPLICIT: a Keras ZeroPadding2D folded in (passes/fold_pad_into_conv); the bands take any
+    // padding the geometry gives.
     if (st.size() != 4 || st[1] != st[2] || (st[1] != 1 && st[1] != 2) || !all_ones(ir::attr_ints(b.attrs, "dilations")) ||
-        (pad != "SAME" && pad != "VALID"))
+        (pad != "SAME" && pad != "VALID" && pad != "EXPLICIT"))
         return false;
     const auto& da = wa.shape().dims;
     const auto& db = wb.shape().dims;
