@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/corpus.h"
+#include "tfjs_env.h"
 #include "core/export/control_flow_model.h"
 #include "export/convert_job.h"
 #include "export/tfjs_graph_model.h"
@@ -29,11 +30,6 @@ using namespace wb;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path tfjs_dir() {
-    const char* env = std::getenv("WB_TFJS_DIR");
-    return env && *env ? fs::path(env) : fs::path(WB_DEFAULT_TFJS_DIR);
-}
 
 using Outputs = std::vector<std::pair<std::string, std::vector<double>>>;  // tensor name → values
 
@@ -70,9 +66,7 @@ Outputs read_outputs(const fs::path& dir) {
 // Runs a process; returns its stderr when it fails, else "".
 std::string run_process(const QString& program, const QStringList& args, int timeout_ms = 120000) {
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert("TFJS_DIR", QString::fromStdString(tfjs_dir().string()));
-    p.setProcessEnvironment(env);
+    p.setProcessEnvironment(test::tfjs_node_env());
     p.start(program, args);
     if (!p.waitForFinished(timeout_ms) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         return "exit " + std::to_string(p.exitCode()) + ": " + p.readAllStandardError().toStdString();
@@ -214,17 +208,8 @@ class TestTfjsCompat : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        const bool have_node = !QStandardPaths::findExecutable("node").isEmpty();
         // The wasm backend came later (install.sh installs it): an older install dir lacks it.
-        const bool have_tfjs = fs::exists(tfjs_dir() / "node_modules" / "@tensorflow" / "tfjs-converter") &&
-                               fs::exists(tfjs_dir() / "node_modules" / "@tensorflow" / "tfjs-backend-wasm");
-        if (!have_node || !have_tfjs) {
-            const std::string why = !have_node ? "node is not installed"
-                                               : "TensorFlow.js is not installed in " + tfjs_dir().string() +
-                                                     " (run tests/compat/install.sh DIR and set WB_TFJS_DIR)";
-            if (test::in_ci()) QFAIL(why.c_str());
-            QSKIP(why.c_str());
-        }
+        WB_REQUIRE_TFJS("tfjs-converter", "tfjs-backend-wasm");
     }
 
     // Every conversion of convert_cases.json that must succeed: real TensorFlow.js on the wasm

@@ -15,6 +15,7 @@
 
 #include "analysis/quant_report_inputs.h"
 #include "common/corpus.h"
+#include "tfjs_env.h"
 #include "export/convert_job.h"
 #include "export/quantize.h"
 #include "export/tfjs_graph_model.h"
@@ -26,17 +27,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path tfjs_dir() {
-    const char* env = std::getenv("WB_TFJS_DIR");
-    return env && *env ? fs::path(env) : fs::path(WB_DEFAULT_TFJS_DIR);
-}
-
 // node SCRIPT ARGS... with TFJS_DIR set; empty string = success, else stderr.
 std::string node(const char* script, const QStringList& args) {
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert("TFJS_DIR", QString::fromStdString(tfjs_dir().string()));
-    p.setProcessEnvironment(env);
+    p.setProcessEnvironment(test::tfjs_node_env());
     p.start("node", QStringList{QString(script)} + args);
     if (!p.waitForFinished(300000)) return "node timed out";
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) return "node failed: " + p.readAllStandardError().toStdString();
@@ -99,15 +93,7 @@ class TestTfjsCompatQuant : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        const bool have_node = !QStandardPaths::findExecutable("node").isEmpty();
-        const bool have_tfjs = fs::exists(tfjs_dir() / "node_modules" / "@tensorflow" / "tfjs-converter");
-        if (!have_node || !have_tfjs) {
-            const std::string why = !have_node ? "node is not installed"
-                                               : "TensorFlow.js is not installed in " + tfjs_dir().string() +
-                                                     " (run tests/compat/install.sh DIR and set WB_TFJS_DIR)";
-            if (test::in_ci()) QFAIL(why.c_str());
-            QSKIP(why.c_str());
-        }
+        WB_REQUIRE_TFJS("tfjs-converter");
     }
 
     void quantizedExportsMatchTfjs_data() {

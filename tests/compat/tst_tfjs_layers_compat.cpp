@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/corpus.h"
+#include "tfjs_env.h"
 #include "export/keras_conversion.h"
 #include "formats/keras_h5/hdf5_file.h"
 #include "formats/registry.h"
@@ -31,11 +32,6 @@ using json = nlohmann::json;
 using wb::ir::Tensor;
 
 namespace {
-
-fs::path tfjs_dir() {
-    const char* env = std::getenv("WB_TFJS_DIR");
-    return env && *env ? fs::path(env) : fs::path(WB_DEFAULT_TFJS_DIR);
-}
 
 struct Case {
     std::string id;                // corpus-relative model path
@@ -103,9 +99,7 @@ Case runtime_case(const std::string& rel, wb::ir::Model m, std::string& error) {
 json run_tfjs_layers(const fs::path& work, const json& jobs, std::string& error) {
     std::ofstream(work / "jobs.json") << jobs.dump();
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert("TFJS_DIR", QString::fromStdString(tfjs_dir().string()));
-    p.setProcessEnvironment(env);
+    p.setProcessEnvironment(wb::test::tfjs_node_env());
     p.start("node", {WB_TFJS_LAYERS_RUN_JS, QString::fromStdString((work / "jobs.json").string()),
                      QString::fromStdString((work / "results.json").string())});
     if (!p.waitForFinished(600000) || p.exitCode() != 0) {
@@ -141,10 +135,7 @@ private slots:
 
 void TestTfjsLayersCompat::keras_exports_predict_in_tfjs() {
     WB_REQUIRE_CORPUS();
-    if (!fs::exists(tfjs_dir() / "node_modules/@tensorflow/tfjs-layers")) {
-        if (wb::test::in_ci()) QFAIL("TensorFlow.js layers missing: run tests/compat/install.sh <build>/tfjs-compat");
-        QSKIP("TensorFlow.js layers not installed (tests/compat/install.sh)");
-    }
+    WB_REQUIRE_TFJS("tfjs-layers");
     const fs::path root = wb::test::corpus_dir() / "keras_h5";
     const fs::path work = wb::test::temp_dir("tfjs_layers_compat");
     std::vector<std::pair<std::string, fs::path>> models;  // rel id, reference file (empty = runtime case)
@@ -239,10 +230,7 @@ void TestTfjsLayersCompat::keras_exports_predict_in_tfjs() {
 
 void TestTfjsLayersCompat::nsfwjs_through_keras_h5() {
     WB_REQUIRE_CORPUS();
-    if (!fs::exists(tfjs_dir() / "node_modules/@tensorflow/tfjs-layers")) {
-        if (wb::test::in_ci()) QFAIL("TensorFlow.js layers missing: run tests/compat/install.sh <build>/tfjs-compat");
-        QSKIP("TensorFlow.js layers not installed (tests/compat/install.sh)");
-    }
+    WB_REQUIRE_TFJS("tfjs-layers");
     const fs::path work = wb::test::temp_dir("tfjs_layers_compat_nsfwjs");
     json jobs = json::array();
     std::map<std::string, std::vector<Tensor>> ours;
