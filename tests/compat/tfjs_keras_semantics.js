@@ -8,7 +8,13 @@
 //     masked steps (leading, inner and trailing).
 //  2. Stateful RNNs (LSTM, GRU, SimpleRNN, masked, in Bidirectional), saved the same way: each
 //     predicts twice, then resetStates() and predicts once more.
-// Writes OUT_DIR/results.json: {"masking": [{"id","inputs","outputs"}], "stateful": [{"id","inputs","calls": [[outputs] x 3]}]}.
+//  3. ConvLSTM2D over a dynamic time axis (inputShape [null, 5, 5, 2]): return sequences or the
+//     last output, go_backwards, padding same/valid, strides, dilation, return_state,
+//     Bidirectional, channels_first, stateful; each fed 3 then 4 steps (stateful: 3, 4,
+//     resetStates, 3; plus one static-time stateful model fed 3, 3, resetStates, 3). Every
+//     non-stateful model also saved with a static time of 3 and the same weights (OUT_DIR/<id>/static).
+// Writes OUT_DIR/results.json: {"masking": [{"id","inputs","outputs"}], "stateful": [{"id","inputs","calls": [[outputs] x 3]}],
+//   "conv_lstm": [{"id","static","calls": [{"reset","inputs","outputs"}]}]}.
 // Packages are resolved from $TFJS_DIR.
 'use strict';
 const fs = require('fs');
@@ -177,6 +183,73 @@ async function buildStateful(tf, tfl, outDir) {
   return results;
 }
 
+// ConvLSTM2D models built for a time dimension `time` (null = dynamic; 3 for the static twin).
+function convLstmCases(tfl) {
+  const L = tfl.layers;
+  const cell = (o) => L.convLstm2d(Object.assign({ recurrentInitializer: 'glorotUniform', kernelSize: 3 }, o));
+  const seq = (layers) => () => tfl.sequential({ layers });
+  return [
+    { id: 'conv_lstm_dynamic_last_same', build: (time) => seq([cell({ filters: 3, padding: 'same', inputShape: [time, 5, 5, 2] })])() },
+    { id: 'conv_lstm_dynamic_sequences_valid',
+      build: (time) => seq([cell({ filters: 2, padding: 'valid', returnSequences: true, inputShape: [time, 5, 5, 2] })])() },
+    { id: 'conv_lstm_dynamic_backwards_sequences',
+      build: (time) => seq([cell({ filters: 2, padding: 'same', goBackwards: true, returnSequences: true, inputShape: [time, 5, 5, 2] })])() },
+    { id: 'conv_lstm_dynamic_backwards_last_valid',
+      build: (time) => seq([cell({ filters: 2, padding: 'valid', goBackwards: true, inputShape: [time, 5, 5, 2] })])() },
+    { id: 'conv_lstm_dynamic_strides',
+      build: (time) => seq([cell({ filters: 2, strides: 2, padding: 'valid', returnSequences: true, inputShape: [time, 5, 5, 2] })])() },
+    { id: 'conv_lstm_dynamic_dilation',
+      build: (time) => seq([cell({ filters: 2, dilationRate: 2, padding: 'same', activation: 'relu', recurrentActivation: 'sigmoid', inputShape: [time, 5, 5, 2] })])() },
+    { id: 'conv_lstm_dynamic_return_state', build: (time) => {
+      const x = tfl.input({ shape: [time, 5, 5, 2] });
+      const outs = cell({ filters: 2, padding: 'same', returnSequences: true, returnState: true }).apply(x);
+      return tfl.model({ inputs: x, outputs: outs });
+    } },
+    { id: 'conv_lstm_dynamic_bidirectional',
+      build: (time) => seq([L.bidirectional({ layer: cell({ filters: 2, padding: 'same', returnSequences: true }), mergeMode: 'concat',
+                                              inputShape: [time, 5, 5, 2] })])() },
+    { id: 'conv_lstm_dynamic_channels_first', frame: [2, 5, 5],
+      build: (time) => seq([cell({ filters: 3, padding: 'valid', dataFormat: 'channelsFirst', returnSequences: true, inputShape: [time, 2, 5, 5] })])() },
+    { id: 'conv_lstm_dynamic_stateful', stateful: true,
+      build: (time) => seq([cell({ filters: 2, padding: 'same', stateful: true, batchInputShape: [2, time, 5, 5, 2] })])() },
+    // Static time (unrolled) stateful, for the same state handling outside the loop.
+    { id: 'conv_lstm_static_stateful', stateful: true, times: [3, 3, 3],
+      build: () => seq([cell({ filters: 2, padding: 'valid', goBackwards: true, stateful: true, batchInputShape: [2, 3, 5, 5, 2] })])() },
+  ];
+}
+
+async function buildConvLstm(tf, tfl, outDir) {
+  const results = [];
+  let seed = 300;
+  const input = (time, frame, s) => ({ shape: [2, time, ...frame], data: Array.from({ length: 2 * time * 50 }, seeded(s)) });
+  for (const c of convLstmCases(tfl)) {
+    const model = c.build(null);
+    setSeededWeights(tf, model, ++seed);
+    await saveLayersModel(tf, model, path.join(outDir, c.id));
+    if (!c.stateful) {
+      const twin = c.build(3);
+      twin.setWeights(model.getWeights());
+      await saveLayersModel(tf, twin, path.join(outDir, c.id, 'static'));
+      twin.dispose();
+    }
+    const times = c.times || (c.stateful ? [3, 4, 3] : [3, 4]);
+    const calls = [];
+    for (const [k, time] of times.entries()) {
+      const reset = k === 2;  // stateful: predict, predict, resetStates, predict
+      if (reset) model.resetStates();
+      const e = input(time, c.frame || [5, 5, 2], seed * 10 + k);
+      const x = tf.tensor(Float32Array.from(e.data), e.shape);
+      const y = model.predict(x);
+      const ys = Array.isArray(y) ? y : [y];
+      calls.push({ reset, inputs: [e], outputs: ys.map(asJson) });
+      tf.dispose([x, ys]);
+    }
+    results.push({ id: c.id, static: !c.stateful, calls });
+    model.dispose();
+  }
+  return results;
+}
+
 async function main() {
   const [outDir] = process.argv.slice(2);
   if (!outDir) throw new Error('usage: tfjs_keras_semantics.js OUT_DIR');
@@ -184,7 +257,11 @@ async function main() {
   need('@tensorflow/tfjs-backend-cpu');
   const tfl = need('@tensorflow/tfjs-layers');
   await tf.setBackend('cpu');
-  const results = { masking: await buildMasking(tf, tfl, outDir), stateful: await buildStateful(tf, tfl, outDir) };
+  const results = {
+    masking: await buildMasking(tf, tfl, outDir),
+    stateful: await buildStateful(tf, tfl, outDir),
+    conv_lstm: await buildConvLstm(tf, tfl, outDir),
+  };
   fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results));
 }
 

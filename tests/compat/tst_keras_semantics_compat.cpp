@@ -7,6 +7,12 @@
 //  - stateful: LSTM, GRU, SimpleRNN (go_backwards), masked LSTM and Bidirectional(GRU) with
 //    stateful=True, built by tfjs-layers; tfjs predicts twice, resets the states, predicts again;
 //    our session (Session::reset_states) must give the same three results.
+//  - ConvLSTM2D over a dynamic time axis (while loop), built by tfjs-layers with inputShape
+//    [null, 5, 5, 2] and fed 3 then 4 steps: sequences or last output, go_backwards, padding
+//    same/valid, strides, dilation, return_state, Bidirectional, channels_first, stateful (3, 4,
+//    reset, 3 steps; and a static-time stateful one, unrolled).
+//    Each non-stateful model's static-time twin (same weights, time 3) runs unrolled and must give
+//    exactly our loop's numbers.
 //  - Keras 1 corpus models exported in their Keras 2 form (keras1_upgrade.h) load in tfjs
 //    (tfjs_layers_run.js) and predict what our runtime computes from the Keras 1 file (1e-4);
 //    the Keras 1 LSTMs with Keras predictions are checked in tst_tfjs_layers_compat.
@@ -14,6 +20,7 @@
 #include <QProcess>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -58,6 +65,23 @@ std::string compare(const Tensor& ours, const json& tfjs) {
     return {};
 }
 
+bool has_while_loop(const wb::ir::Model& m) {
+    const auto& nodes = m.graph.nodes();
+    return std::any_of(nodes.begin(), nodes.end(), [](const auto& n) { return n.op == "LoopCond"; });
+}
+
+// Reads a tfjs-built layers model into a session; `loop` = whether its graph must hold a while loop.
+std::string open_session(const fs::path& model_json, bool loop, std::unique_ptr<wb::runtime::Session>& session, std::string& key) {
+    auto m = wb::formats::read_model(model_json);
+    if (!m) return m.error().what();
+    if (has_while_loop(*m) != loop) return loop ? "no while loop for a dynamic time axis" : "a while loop for a static time axis";
+    key = m->inputs.at(0).key;
+    auto s = wb::runtime::Session::create(std::make_shared<const wb::ir::Model>(std::move(*m)));
+    if (!s) return s.error().what();
+    session = std::move(*s);
+    return {};
+}
+
 bool tfjs_missing() {
     return !fs::exists(tfjs_dir() / "node_modules/@tensorflow/tfjs-layers");
 }
@@ -70,6 +94,7 @@ private slots:
     void initTestCase();
     void masked_models_match_tfjs();
     void stateful_sequence_matches_tfjs();
+    void conv_lstm_dynamic_time_matches_tfjs();
     void keras1_upgrades_load_in_tfjs();
 
 private:
@@ -139,6 +164,49 @@ void TestKerasSemanticsCompat::stateful_sequence_matches_tfjs() {
     }
     qInfo("stateful: %zu models built by tfjs-layers 4.22 give the same 3-call sequence (predict, predict, "
           "resetStates, predict) on our runtime", cases.size());
+}
+
+void TestKerasSemanticsCompat::conv_lstm_dynamic_time_matches_tfjs() {
+    const json& cases = results_.at("conv_lstm");
+    QVERIFY(cases.size() >= 11);
+    int calls = 0, twins = 0, dynamic_models = 0;
+    for (const auto& c : cases) {
+        const std::string id = c["id"].get<std::string>();
+        std::unique_ptr<wb::runtime::Session> s, twin;
+        std::string key, twin_key;
+        const bool dynamic = id.find("_dynamic_") != std::string::npos;
+        std::string err = open_session(work_ / id / "model.json", dynamic, s, key);
+        QVERIFY2(err.empty(), (id + ": " + err).c_str());
+        dynamic_models += dynamic;
+        std::vector<Tensor> first;  // our loop's outputs for 3 steps
+        for (const auto& call : c["calls"]) {
+            if (call["reset"].get<bool>()) s->reset_states();
+            auto outs = s->run({{key, tensor_from(call["inputs"][0])}});
+            QVERIFY2(outs, (id + ": " + (outs ? "" : outs.error().what())).c_str());
+            QCOMPARE(outs->size(), call["outputs"].size());
+            for (size_t k = 0; k < outs->size(); ++k) {
+                const std::string diff = compare(outs->at(k), call["outputs"][k]);
+                QVERIFY2(diff.empty(), (id + " call " + std::to_string(calls) + " output " + std::to_string(k) + ": " + diff).c_str());
+            }
+            if (first.empty()) first = *outs;
+            ++calls;
+        }
+        if (!c["static"].get<bool>()) continue;
+        err = open_session(work_ / id / "static" / "model.json", false, twin, twin_key);
+        QVERIFY2(err.empty(), (id + " static: " + err).c_str());
+        auto outs = twin->run({{twin_key, tensor_from(c["calls"][0]["inputs"][0])}});
+        QVERIFY2(outs, (id + " static: " + (outs ? "" : outs.error().what())).c_str());
+        QCOMPARE(outs->size(), first.size());
+        for (size_t k = 0; k < outs->size(); ++k) {
+            QCOMPARE(outs->at(k).shape(), first[k].shape());
+            for (int64_t e = 0; e < first[k].num_elements(); ++e)
+                QVERIFY2(outs->at(k).data<float>()[e] == first[k].data<float>()[e],
+                         (id + ": unrolled and loop forms differ at output " + std::to_string(k) + " element " + std::to_string(e)).c_str());
+        }
+        ++twins;
+    }
+    qInfo("ConvLSTM2D: %zu models (%d with a dynamic time axis; %d calls) match tfjs-layers 4.22 on our runtime; "
+          "%d static-time twins give the same numbers unrolled as the while loop", cases.size(), dynamic_models, calls, twins);
 }
 
 void TestKerasSemanticsCompat::keras1_upgrades_load_in_tfjs() {

@@ -88,8 +88,9 @@ Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, con
                                         const RnnProjection& p, const std::string& tag,
                                         const std::vector<KTensor>& initial);
 
-// ConvLSTM2D over [batch, time, rows, cols, channels] (or channels_first), unrolled; ctx.cfg is
-// the ConvLSTM2D config. Returns [output, h, c per return_state].
+// ConvLSTM2D over [batch, time, rows, cols, channels] (or channels_first), unrolled over a static
+// time axis, a while loop over a dynamic one; ctx.cfg is the ConvLSTM2D config (stateful too).
+// Returns [output, h, c per return_state].
 Expected<std::vector<KTensor>> conv_lstm2d(LayerContext& ctx, const KTensor& x, const std::vector<KerasWeight>& ws,
                                            const std::string& tag, bool go_backwards, bool time_ordered);
 

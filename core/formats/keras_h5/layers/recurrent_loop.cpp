@@ -5,67 +5,120 @@
 // the body reads from outside comes in through a constant Enter; constants created inside the
 // body hang on the loop counter by a control edge so they live in the loop frame. The output
 // sequence is collected in a TensorArrayV3 and gathered after the loop.
-#include "formats/keras_h5/layers/recurrent.h"
+#include "formats/keras_h5/layers/recurrent_loop.h"
 
 namespace wb::formats::keras {
-namespace {
 
 using ir::AttrMap;
 using ir::DType;
 
-struct LoopVar {
-    std::string merge, body, exit;
-    DType dtype;
-};
+std::string LoopBuilder::typed(const std::string& name, const std::string& op, std::vector<std::string> in, DType t,
+                               AttrMap a) {
+    a["T"] = t;
+    return b().add(name, op, std::move(in), std::move(a), false);
+}
 
-struct LoopBuilder {
-    LayerContext& ctx;
-    std::string tag;
-    std::string frame;  // frame_name of every Enter
+std::string LoopBuilder::enter(const std::string& name, const std::string& x, DType t, bool constant) {
+    AttrMap a;
+    a["frame_name"] = frame;
+    a["is_constant"] = constant;
+    a["parallel_iterations"] = int64_t(32);
+    return typed(n("while/" + name), "Enter", {x}, t, std::move(a));
+}
 
-    Builder& b() { return ctx.b; }
-    std::string n(const std::string& suffix) const { return ctx.node(rnn_suffix(tag, suffix)); }
-    std::string typed(const std::string& name, const std::string& op, std::vector<std::string> in, DType t,
-                      AttrMap a = {}) {
-        a["T"] = t;
-        return b().add(name, op, std::move(in), std::move(a), false);
-    }
-    std::string enter(const std::string& name, const std::string& x, DType t, bool constant) {
-        AttrMap a;
-        a["frame_name"] = frame;
-        a["is_constant"] = constant;
-        a["parallel_iterations"] = int64_t(32);
-        return typed(n("while/" + name), "Enter", {x}, t, std::move(a));
-    }
-    LoopVar var(const std::string& name, const std::string& init, DType t) {
-        std::string e = enter(name + "/enter", init, t, false);
-        AttrMap a;
-        a["N"] = int64_t(2);
-        // The second input becomes the NextIteration once the body exists (close()).
-        return LoopVar{typed(n("while/" + name + "/merge"), "Merge", {e, e}, t, std::move(a)), {}, {}, t};
-    }
-    void open(LoopVar& v, const std::string& name, const std::string& cond) {
-        std::string sw = typed(n("while/" + name + "/switch"), "Switch", {v.merge, cond}, v.dtype);
-        v.exit = typed(n("while/" + name + "/exit"), "Exit", {sw}, v.dtype);
-        v.body = typed(n("while/" + name + "/body"), "Identity", {sw + ":1"}, v.dtype);
-    }
-    void close(const LoopVar& v, const std::string& name, const std::string& next_value) {
-        std::string next = typed(n("while/" + name + "/next"), "NextIteration", {next_value}, v.dtype);
-        b().model().graph.find(v.merge)->inputs[1] = next;
-    }
-    std::string int_const(const std::string& name, std::vector<int32_t> v, bool scalar = false) {
-        if (scalar) return b().constant(name, ir::Tensor::scalar<int32_t>(DType::Int32, v.at(0)));
-        return b().ints(name, v);
-    }
-    // x[k] of a 1-D int32 tensor as a scalar.
-    std::string element(const std::string& name, const std::string& x, int k) {
-        std::string s = b().slice_axis(name, x, 1, 0, k, k + 1, true);
-        b().model().graph.find(s)->attrs["T"] = DType::Int32;
-        return s;
-    }
-};
+std::string LoopBuilder::enter_frame(const std::string& time) {
+    std::string e = enter("time", time, DType::Int32, true);
+    frame = e;
+    b().model().graph.find(e)->attrs["frame_name"] = frame;
+    return e;
+}
 
-}  // namespace
+LoopVar LoopBuilder::var(const std::string& name, const std::string& init, DType t) {
+    std::string e = enter(name + "/enter", init, t, false);
+    AttrMap a;
+    a["N"] = int64_t(2);
+    return LoopVar{typed(n("while/" + name + "/merge"), "Merge", {e, e}, t, std::move(a)), {}, {}, t};
+}
+
+void LoopBuilder::open(LoopVar& v, const std::string& name, const std::string& cond) {
+    std::string sw = typed(n("while/" + name + "/switch"), "Switch", {v.merge, cond}, v.dtype);
+    v.exit = typed(n("while/" + name + "/exit"), "Exit", {sw}, v.dtype);
+    v.body = typed(n("while/" + name + "/body"), "Identity", {sw + ":1"}, v.dtype);
+}
+
+void LoopBuilder::close(const LoopVar& v, const std::string& name, const std::string& next_value) {
+    std::string next = typed(n("while/" + name + "/next"), "NextIteration", {next_value}, v.dtype);
+    b().model().graph.find(v.merge)->inputs[1] = next;
+}
+
+std::string LoopBuilder::int_const(const std::string& name, std::vector<int32_t> v, bool scalar) {
+    if (scalar) return b().constant(name, ir::Tensor::scalar<int32_t>(DType::Int32, v.at(0)));
+    return b().ints(name, v);
+}
+
+std::string LoopBuilder::element(const std::string& name, const std::string& x, int k) {
+    std::string s = b().slice_axis(name, x, 1, 0, k, k + 1, true);
+    b().model().graph.find(s)->attrs["T"] = DType::Int32;
+    return s;
+}
+
+std::pair<std::string, std::string> LoopBuilder::batch_and_time(const std::string& x) {
+    AttrMap sa;
+    sa["out_type"] = DType::Int32;
+    std::string shape = b().add(n("shape"), "Shape", {x}, std::move(sa));
+    return {element(n("batch"), shape, 0), element(n("time"), shape, 1)};
+}
+
+std::string LoopBuilder::shape_of(const std::string& name, const std::vector<std::string>& parts) {
+    AttrMap a;
+    a["N"] = int64_t(parts.size());
+    a["axis"] = int64_t(0);
+    return typed(name, "Pack", parts, DType::Int32, std::move(a));
+}
+
+std::string LoopBuilder::zeros(const std::string& name, const std::string& shape) {
+    AttrMap fa;
+    fa["index_type"] = DType::Int32;
+    return b().add(name, "Fill", {shape, b().scalar(name + "/zero", 0.f)}, std::move(fa));
+}
+
+std::string LoopBuilder::step_of(const std::string& name, const std::string& x, const std::string& t) {
+    AttrMap ga;
+    ga["Tparams"] = DType::Float32;
+    ga["Tindices"] = DType::Int32;
+    ga["Taxis"] = DType::Int32;
+    ga["batch_dims"] = int64_t(0);
+    return b().add(name, "GatherV2", {x, t, int_const(name + "/axis", {1}, true)}, std::move(ga), false);
+}
+
+std::string LoopBuilder::tensor_array(const std::string& time) {
+    AttrMap a;
+    a["dtype"] = DType::Float32;
+    a["element_shape"] = ir::Shape::unknown();
+    a["dynamic_size"] = false;
+    a["clear_after_read"] = true;
+    a["identical_element_shapes"] = true;
+    a["tensor_array_name"] = std::string();
+    return b().add(n("outputs"), "TensorArrayV3", {time}, std::move(a), false);
+}
+
+std::string LoopBuilder::gather_all(const std::string& ta, const std::string& time, const std::string& flow_exit) {
+    AttrMap ra;
+    ra["Tidx"] = DType::Int32;
+    std::string range = b().add(n("time_range"), "Range", {int_const(n("range_start"), {0}, true), time,
+                                                          int_const(n("range_delta"), {1}, true)}, std::move(ra), false);
+    AttrMap ga;
+    ga["dtype"] = DType::Float32;
+    ga["element_shape"] = ir::Shape::unknown();
+    return b().add(n("gather_outputs"), "TensorArrayGatherV3", {ta, range, flow_exit}, std::move(ga), false);
+}
+
+void LoopBuilder::tie_constants(size_t body_start, const std::string& counter) {
+    for (size_t k = body_start; k < b().model().graph.size(); ++k) {
+        auto& node = b().model().graph.nodes()[k];
+        if (node.inputs.empty()) node.inputs.push_back("^" + counter);
+    }
+}
 
 Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, const RnnSpec& s,
                                         const RnnProjection& p, const std::string& tag,
@@ -76,49 +129,19 @@ Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, con
     const bool lstm = s.kind == RnnSpec::Kind::Lstm;
 
     // Dynamic [batch, time] from x; xw back to [batch, time, G*U]; zero initial states.
-    AttrMap sa;
-    sa["out_type"] = DType::Int32;
-    std::string shape = b.add(L.n("shape"), "Shape", {x.ref}, std::move(sa));
-    std::string batch = L.element(L.n("batch"), shape, 0), time = L.element(L.n("time"), shape, 1);
-    AttrMap pa;
-    pa["N"] = int64_t(2);
-    pa["axis"] = int64_t(0);
+    auto [batch, time] = L.batch_and_time(x.ref);
     std::string gu = L.int_const(L.n("gate_width"), {int32_t(G * U)}, true);
-    std::string xw_shape = L.typed(L.n("projected_shape"), "Pack", {batch, time, gu}, DType::Int32, [] {
-        AttrMap a;
-        a["N"] = int64_t(3);
-        a["axis"] = int64_t(0);
-        return a;
-    }());
     AttrMap ra;
     ra["Tshape"] = DType::Int32;
-    std::string xw = b.add(L.n("restore_time"), "Reshape", {p.xw_flat, xw_shape}, std::move(ra));
-    std::string state_shape = L.typed(L.n("state_shape"), "Pack", {batch, L.int_const(L.n("units"), {int32_t(U)}, true)},
-                                      DType::Int32, std::move(pa));
-    AttrMap fa;
-    fa["index_type"] = DType::Int32;
-    std::string zeros = b.add(L.n("zero_state"), "Fill", {state_shape, b.scalar(L.n("zero"), 0.f)}, std::move(fa));
+    std::string xw = b.add(L.n("restore_time"), "Reshape", {p.xw_flat, L.shape_of(L.n("projected_shape"), {batch, time, gu})},
+                           std::move(ra));
+    std::string zeros = L.zeros(L.n("zero_state"), L.shape_of(L.n("state_shape"), {batch, L.int_const(L.n("units"), {int32_t(U)}, true)}));
     std::string h0 = initial.size() > 0 ? initial[0].ref : zeros;
     std::string c0 = initial.size() > 1 ? initial[1].ref : zeros;
     std::string last = L.typed(L.n("last_step"), "Sub", {time, L.int_const(L.n("one_step"), {1}, true)}, DType::Int32);
+    const std::string ta = s.return_sequences ? L.tensor_array(time) : std::string();
 
-    std::string ta, ta_flow;
-    if (s.return_sequences) {
-        AttrMap a;
-        a["dtype"] = DType::Float32;
-        a["element_shape"] = ir::Shape::unknown();
-        a["dynamic_size"] = false;
-        a["clear_after_read"] = true;
-        a["identical_element_shapes"] = true;
-        a["tensor_array_name"] = std::string();
-        ta = b.add(L.n("outputs"), "TensorArrayV3", {time}, std::move(a), false);
-        ta_flow = ta + ":1";
-    }
-
-    // The frame is named after its first Enter, whose name the builder made unique.
-    std::string time_e = L.enter("time", time, DType::Int32, true);
-    L.frame = time_e;
-    b.model().graph.find(time_e)->attrs["frame_name"] = L.frame;
+    std::string time_e = L.enter_frame(time);
     std::string last_e = L.enter("last_step", last, DType::Int32, true);
     std::string xw_e = L.enter("projected", xw, DType::Float32, true);
     std::string mask_e;
@@ -137,7 +160,7 @@ Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, con
     LoopVar iv = L.var("step", L.int_const(L.n("first_step"), {0}, true), DType::Int32);
     LoopVar hv = L.var("h", h0, DType::Float32);
     LoopVar cv = lstm ? L.var("c", c0, DType::Float32) : LoopVar{};
-    LoopVar fv = ta.empty() ? LoopVar{} : L.var("flow", ta_flow, DType::Float32);
+    LoopVar fv = ta.empty() ? LoopVar{} : L.var("flow", ta + ":1", DType::Float32);
     std::string cond = b.add(L.n("while/loop_cond"), "LoopCond",
                              {L.typed(L.n("while/less"), "Less", {iv.merge, time_e}, DType::Int32)}, {}, false);
     L.open(iv, "step", cond);
@@ -149,25 +172,13 @@ Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, con
     const bool reversed = s.go_backwards || (s.time_ordered_output && s.return_sequences);
     std::string rev = reversed ? L.typed(L.n("while/time_index"), "Sub", {last_e, iv.body}, DType::Int32) : std::string();
     std::string t = s.go_backwards ? rev : iv.body;
-    AttrMap ga;
-    ga["Tparams"] = DType::Float32;
-    ga["Tindices"] = DType::Int32;
-    ga["Taxis"] = DType::Int32;
-    ga["batch_dims"] = int64_t(0);
-    std::string xt = b.add(L.n("while/x"), "GatherV2", {xw_e, t, L.int_const(L.n("while/x/axis"), {1}, true)}, std::move(ga), false);
+    std::string xt = L.step_of(L.n("while/x"), xw_e, t);
     auto st = rnn_cell_step(ctx, s, refs, xt, CellState{hv.body, lstm ? cv.body : std::string()}, rnn_suffix(tag, "while/cell"));
     if (!st) return st.error();
     std::string out = st->h;
     if (!mask_e.empty()) {
         // Masked steps keep the previous states (and output); see unroll_rnn.
-        AttrMap mg;
-        mg["Tparams"] = DType::Float32;
-        mg["Tindices"] = DType::Int32;
-        mg["Taxis"] = DType::Int32;
-        mg["batch_dims"] = int64_t(0);
-        std::string mt = b.add(L.n("while/mask_t"), "GatherV2", {mask_e, t, L.int_const(L.n("while/mask_t/axis"), {1}, true)},
-                               std::move(mg), false);
-        std::string m = b.reshape(L.n("while/mask_t/column"), mt, {-1, 1});
+        std::string m = b.reshape(L.n("while/mask_t/column"), L.step_of(L.n("while/mask_t"), mask_e, t), {-1, 1});
         const std::string fresh = st->h;
         st->h = mask_blend(ctx, m, fresh, hv.body, rnn_suffix(tag, "while/masked_h"));
         if (lstm) st->c = mask_blend(ctx, m, st->c, cv.body, rnn_suffix(tag, "while/masked_c"));
@@ -180,11 +191,7 @@ Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, con
         flow_next = L.typed(L.n("while/write"), "TensorArrayWriteV3", {ta_e, at, out, fv.body}, DType::Float32);
     }
     std::string i_next = L.typed(L.n("while/next_step"), "AddV2", {iv.body, L.int_const(L.n("while/one"), {1}, true)}, DType::Int32);
-    // Body constants run once per iteration: tie them to the loop frame through the counter.
-    for (size_t k = body_start; k < b.model().graph.size(); ++k) {
-        auto& node = b.model().graph.nodes()[k];
-        if (node.inputs.empty()) node.inputs.push_back("^" + iv.body);
-    }
+    L.tie_constants(body_start, iv.body);
     L.close(iv, "step", i_next);
     L.close(hv, "h", st->h);
     if (lstm) L.close(cv, "c", st->c);
@@ -192,19 +199,10 @@ Expected<std::vector<KTensor>> loop_rnn(LayerContext& ctx, const KTensor& x, con
 
     const ir::Shape state{x.dim(0), U};
     std::vector<KTensor> result;
-    if (s.return_sequences) {
-        AttrMap ra2;
-        ra2["Tidx"] = DType::Int32;
-        std::string range = b.add(L.n("time_range"), "Range", {L.int_const(L.n("range_start"), {0}, true), time,
-                                                               L.int_const(L.n("range_delta"), {1}, true)}, std::move(ra2), false);
-        AttrMap ga2;
-        ga2["dtype"] = DType::Float32;
-        ga2["element_shape"] = ir::Shape::unknown();
-        std::string seq = b.add(L.n("gather_outputs"), "TensorArrayGatherV3", {ta, range, fv.exit}, std::move(ga2), false);
-        result.push_back({b.transpose(L.n("sequence"), seq, {1, 0, 2}), ir::Shape{x.dim(0), -1, U}});
-    } else {
+    if (s.return_sequences)
+        result.push_back({b.transpose(L.n("sequence"), L.gather_all(ta, time, fv.exit), {1, 0, 2}), ir::Shape{x.dim(0), -1, U}});
+    else
         result.push_back({hv.exit, state});
-    }
     if (s.return_state) {
         result.push_back({hv.exit, state});
         if (lstm) result.push_back({cv.exit, state});
