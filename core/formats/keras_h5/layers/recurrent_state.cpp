@@ -2,8 +2,9 @@
 // Stateful recurrent layers (stateful=True): Keras keeps the states in variables of shape
 // [batch, units] ([batch, rows, cols, filters] for ConvLSTM2D; zeros when built and after
 // reset_states), starts each call from them and assigns them the call's final states. Lowered
-// as TensorFlow does it: a VarHandleOp per state, ReadVariableOp as the initial state, AssignVariableOp of the final state, and the layer's
-// outputs behind control edges on the assignments so every call performs them.
+// as TensorFlow does it: a VarHandleOp per state, ReadVariableOp as the initial state,
+// AssignVariableOp of the final state, and the layer's outputs behind control edges on the
+// assignments so every call performs them.
 //
 // An initial_state passed with a stateful layer follows Keras 2.1+ (RNN._process_inputs): when
 // every recorded state is zero the given initial_state is used, else the recorded states.
