@@ -18,21 +18,23 @@ namespace {
 bool is_add(const std::string& op) { return op == "BiasAdd" || op == "Add" || op == "AddV2"; }
 
 // The per-channel values of a float32 Const that broadcasts along the last axis only ([c] or
-// [1, .., 1, c]); empty when `n` is not one.
-std::vector<float> channel_vector(const ir::Node* n, int64_t channels) {
+// [1, .., 1, c]) of a rank-`rank` result without changing its shape; empty when `n` is not one.
+std::vector<float> channel_vector(const ir::Node* n, int64_t channels, std::size_t rank) {
     const ir::Tensor* t = n ? const_value(*n) : nullptr;
     if (!t || t->dtype() != ir::DType::Float32 || t->num_elements() != channels) return {};
     const auto& dims = t->shape().dims;
-    if (dims.empty() || dims.back() != channels) return {};
+    if (dims.empty() || dims.size() > rank || dims.back() != channels) return {};
     return std::vector<float>(t->data<float>(), t->data<float>() + channels);
 }
 
 // The operand of binary `op` that is not `from`, as a channel vector (either order).
-std::vector<float> other_operand(GraphEditor& ed, const ir::Node& op, const std::string& from, int64_t channels) {
+std::vector<float> other_operand(GraphEditor& ed, const ir::Node& op, const std::string& from, int64_t channels,
+                                 std::size_t rank) {
     const auto in = op.data_inputs();
     if (in.size() != 2) return {};
-    if (in[0].node == from && in[0].index == 0) return channel_vector(ed.input_node(op, 1), channels);
-    if (in[1].node == from && in[1].index == 0 && op.op != "BiasAdd") return channel_vector(ed.input_node(op, 0), channels);
+    if (in[0].node == from && in[0].index == 0) return channel_vector(ed.input_node(op, 1), channels, rank);
+    if (in[1].node == from && in[1].index == 0 && op.op != "BiasAdd")
+        return channel_vector(ed.input_node(op, 0), channels, rank);
     return {};
 }
 
@@ -73,22 +75,23 @@ private:
         const auto& dims = w->shape().dims;
         if (dims.size() != (conv.op == "MatMul" ? 2u : 4u)) return;
         const int64_t channels = conv.op == "DepthwiseConv2dNative" ? dims[2] * dims[3] : dims.back();
+        const std::size_t rank = dims.size();  // of the conv's output too: 4, or 2 for MatMul
         // conv -> [bias] -> Mul -> [Add], each the only reader of the one before.
         ir::Node* next = single_consumer(ed, conv.name, ctx);
         ir::Node* bias_add = nullptr;
         std::vector<float> bias;
         if (next && is_add(next->op)) {
-            bias = other_operand(ed, *next, conv.name, channels);
+            bias = other_operand(ed, *next, conv.name, channels, rank);
             if (bias.empty()) return;
             bias_add = next;
             next = single_consumer(ed, bias_add->name, ctx);
         }
         if (!next || next->op != "Mul") return;
         ir::Node& mul = *next;
-        const std::vector<float> scale = other_operand(ed, mul, bias_add ? bias_add->name : conv.name, channels);
+        const std::vector<float> scale = other_operand(ed, mul, bias_add ? bias_add->name : conv.name, channels, rank);
         if (scale.empty()) return;
         ir::Node* add = single_consumer(ed, mul.name, ctx);
-        std::vector<float> offset = add && is_add(add->op) ? other_operand(ed, *add, mul.name, channels) : std::vector<float>{};
+        std::vector<float> offset = add && is_add(add->op) ? other_operand(ed, *add, mul.name, channels, rank) : std::vector<float>{};
         if (offset.empty()) add = nullptr;
         if (offset.empty()) offset.assign(channels, 0.f);
         for (int64_t c = 0; c < channels; ++c) offset[c] += bias.empty() ? 0.f : bias[c] * scale[c];

@@ -87,6 +87,10 @@ private slots:
         shape_kept.constant("s", test::random_tensor({4, 1, 1}, 5));  // broadcasts along rows: not per channel
         shape_kept.op("Mul", "y", {"bias", "s"});
         QVERIFY(test::apply("fold_channel_affine", shape_kept.model({"y"})).second.empty());
+        GraphBuilder rank_grows = conv_bias();
+        rank_grows.constant("s", test::random_tensor({1, 1, 1, 1, 4}, 5));  // the Mul's result is 5-D
+        rank_grows.op("Mul", "y", {"bias", "s"});
+        QVERIFY(test::apply("fold_channel_affine", rank_grows.model({"y"})).second.empty());
 
         GraphBuilder g = conv_bias();
         g.constant("s", test::random_tensor({4}, 5));
