@@ -29,6 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/corpus.h"
+#include "tfjs_env.h"
 #include "export/keras_conversion.h"
 #include "formats/keras_h5/keras1_upgrade.h"
 #include "formats/keras_h5/keras_h5_reader.h"
@@ -40,11 +41,6 @@ using json = nlohmann::json;
 using wb::ir::Tensor;
 
 namespace {
-
-fs::path tfjs_dir() {
-    const char* env = std::getenv("WB_TFJS_DIR");
-    return env && *env ? fs::path(env) : fs::path(WB_DEFAULT_TFJS_DIR);
-}
 
 Tensor tensor_from(const json& j) {
     std::vector<float> data;
@@ -82,10 +78,6 @@ std::string open_session(const fs::path& model_json, bool loop, std::unique_ptr<
     return {};
 }
 
-bool tfjs_missing() {
-    return !fs::exists(tfjs_dir() / "node_modules/@tensorflow/tfjs-layers");
-}
-
 }  // namespace
 
 class TestKerasSemanticsCompat : public QObject {
@@ -104,15 +96,10 @@ private:
 
 // One node process builds, saves and runs every model.
 void TestKerasSemanticsCompat::initTestCase() {
-    if (tfjs_missing()) {
-        if (wb::test::in_ci()) QFAIL("TensorFlow.js layers missing: run tests/compat/install.sh <build>/tfjs-compat");
-        QSKIP("TensorFlow.js layers not installed (tests/compat/install.sh)");
-    }
+    WB_REQUIRE_TFJS("tfjs-layers");
     work_ = wb::test::temp_dir("keras_semantics_compat");
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert("TFJS_DIR", QString::fromStdString(tfjs_dir().string()));
-    p.setProcessEnvironment(env);
+    p.setProcessEnvironment(wb::test::tfjs_node_env());
     p.start("node", {WB_TFJS_SEMANTICS_JS, QString::fromStdString(work_.string())});
     if (!p.waitForStarted(30000)) QFAIL("node did not start (is Node.js installed?)");
     QVERIFY2(p.waitForFinished(600000) && p.exitCode() == 0, p.readAllStandardError().constData());
@@ -261,9 +248,7 @@ void TestKerasSemanticsCompat::keras1_upgrades_load_in_tfjs() {
     QVERIFY(jobs.size() >= 6);
     std::ofstream(work / "jobs.json") << jobs.dump();
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert("TFJS_DIR", QString::fromStdString(tfjs_dir().string()));
-    p.setProcessEnvironment(env);
+    p.setProcessEnvironment(wb::test::tfjs_node_env());
     p.start("node", {WB_TFJS_LAYERS_RUN_JS, QString::fromStdString((work / "jobs.json").string()),
                      QString::fromStdString((work / "results.json").string())});
     QVERIFY2(p.waitForFinished(600000) && p.exitCode() == 0, p.readAllStandardError().constData());
