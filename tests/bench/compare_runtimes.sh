@@ -74,6 +74,10 @@ elif [ -z "${OPENCV_MODEL:-}" ]; then
   fi
 fi
 run_opencv() { "$ocv_python" "$here/opencv_dnn_bench.py" "$OPENCV_MODEL" --runs "$runs" --threads "$threads" | json_field median_ms; }
+# One trial run: a network OpenCV's importer refuses is reported and left out, not timed as 0.
+if [ -z "$opencv_reason" ] && ! err=$("$ocv_python" "$here/opencv_dnn_bench.py" "$OPENCV_MODEL" --runs 1 --threads "$threads" 2>&1 >/dev/null); then
+  opencv_reason="OpenCV DNN cannot run $OPENCV_MODEL: $(printf '%s\n' "$err" | grep -m1 -E 'error|Error' || printf '%s\n' "$err" | tail -1)"
+fi
 
 gflop=$(node "$here/tfjs_wasm_bench.js" "$model" --runs 1 --warmup 1 --threads 1 | json_field gflop)
 echo "model: $model  (${gflop} GFLOP per inference)  threads: $threads  rounds: $rounds x $runs runs"

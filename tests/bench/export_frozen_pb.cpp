@@ -5,6 +5,8 @@
 // emits, so each is written back as the plain op chain it stands for:
 //   _FusedConv2D / FusedDepthwiseConv2dNative → Conv2D / DepthwiseConv2dNative → BiasAdd → act
 //   _FusedMatMul → MatMul → BiasAdd → act
+// and an EXPLICIT conv padding (our fold_pad_into_conv) becomes the Pad it came from, which
+// OpenCV's importer reads (it asserts on explicit_paddings).
 //     export_frozen_pb MODEL OUT.pb
 #include <cstdio>
 #include <fstream>
@@ -44,7 +46,21 @@ bool unfuse(const Node& fused, const std::string& base_op, std::vector<Node>& ou
         for (const char* k : keep_matmul) if (a.count(k)) base.attrs[k] = a.at(k);
     } else {
         for (const char* k : keep_conv) if (a.count(k)) base.attrs[k] = a.at(k);
-        if (base_op == "DepthwiseConv2dNative") base.attrs.erase("explicit_paddings");
+        const auto pads = wb::ir::attr_ints(a, "explicit_paddings");
+        if (wb::ir::attr_string(a, "padding") == "EXPLICIT" && pads.size() == 8) {
+            std::vector<int32_t> values(pads.begin(), pads.end());
+            Node amounts{fused.name + "/paddings", "Const", {}, {}, {}, {}};
+            amounts.attrs["dtype"] = wb::ir::DType::Int32;
+            amounts.attrs["value"] = wb::ir::Tensor::from_vector<int32_t>(wb::ir::DType::Int32, wb::ir::Shape{4, 2}, values);
+            Node pad{fused.name + "/pad", "Pad", {fused.inputs[0], amounts.name}, {}, {}, {}};
+            pad.attrs["T"] = a.at("T");
+            pad.attrs["Tpaddings"] = wb::ir::DType::Int32;
+            base.inputs[0] = pad.name;
+            base.attrs["padding"] = std::string("VALID");
+            out.push_back(std::move(amounts));
+            out.push_back(std::move(pad));
+        }
+        base.attrs.erase("explicit_paddings");
     }
     const bool has_act = ops.size() == 2;
     Node bias{has_act ? fused.name + "/bias" : fused.name, "BiasAdd", {base.name, fused.inputs[2]}, {}, {}, {}};
