@@ -33,6 +33,7 @@ inline void set_cells(QTableWidget* t, int row, std::initializer_list<QVariant> 
         auto* item = new QTableWidgetItem;
         item->setData(Qt::DisplayRole, v);
         if (v.typeId() != QMetaType::QString) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        else item->setToolTip(v.toString());  // the whole text where the column elides it
         t->setItem(row, col++, item);
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/panels/bench_panel.h"
 
+#include <cmath>
+
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -81,11 +83,15 @@ BenchPanel::BenchPanel(QWidget* parent) : QWidget(parent) {
 
     ops_ = make_table({tr("Op"), tr("Nodes"), tr("ms / run"), tr("Share %")});
     nodes_ = make_table({tr("Node"), tr("Op"), tr("ms / run"), tr("Share %")});
-    ops_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);  // op names are short
+    // A fused step's op reads "_FusedConv2D+FusedDepthwiseConv2dNative+…": a fixed, resizable
+    // width (elided, whole on hover) leaves the node names their room.
+    nodes_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Interactive);
+    nodes_->setColumnWidth(1, 200);
     auto* tables = new QSplitter(Qt::Horizontal);
     tables->addWidget(ops_);
     tables->addWidget(nodes_);
-    tables->setStretchFactor(1, 2);
+    tables->setStretchFactor(0, 2);
+    tables->setStretchFactor(1, 3);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top, 2);
     layout->addWidget(tables, 3);
@@ -215,11 +221,14 @@ void BenchPanel::showResult() {
     double total = 0;
     for (const auto& op : r.op_types) total += op.ms;
     const double share = total > 0 ? 100.0 / total : 0.0;
+    // Shown to µs and 0.1 %: more digits are noise and would take the op names' room.
+    auto ms = [](double v) { return std::round(v * 1000.0) / 1000.0; };
+    auto pct = [](double v) { return std::round(v * 10.0) / 10.0; };
     ops_->setSortingEnabled(false);
     ops_->setRowCount(static_cast<int>(r.op_types.size()));
     for (int i = 0; i < ops_->rowCount(); ++i) {
         const auto& op = r.op_types[static_cast<std::size_t>(i)];
-        set_cells(ops_, i, {QString::fromStdString(op.op), op.count, op.ms, op.ms * share});
+        set_cells(ops_, i, {QString::fromStdString(op.op), op.count, ms(op.ms), pct(op.ms * share)});
     }
     ops_->setSortingEnabled(true);
     ops_->sortByColumn(2, Qt::DescendingOrder);
@@ -227,7 +236,7 @@ void BenchPanel::showResult() {
     nodes_->setRowCount(static_cast<int>(r.nodes.size()));
     for (int i = 0; i < nodes_->rowCount(); ++i) {
         const auto& n = r.nodes[static_cast<std::size_t>(i)];
-        set_cells(nodes_, i, {QString::fromStdString(n.node), QString::fromStdString(n.op), n.ms, n.ms * share});
+        set_cells(nodes_, i, {QString::fromStdString(n.node), QString::fromStdString(n.op), ms(n.ms), pct(n.ms * share)});
     }
     nodes_->setSortingEnabled(true);
     nodes_->sortByColumn(2, Qt::DescendingOrder);
