@@ -3,20 +3,19 @@
 // that survives between Session::run calls, as TensorFlow keeps it in its resource manager.
 // The VarHandleOp kernel object (one per node per session) owns the variable, so two sessions
 // on one model never share state. Its handle is a string scalar naming the variable in a
-// process-wide table, as TensorArrayV3's is.
+// process-wide table (handle_table.h), as TensorArrayV3's is.
 //
 // Initial value: TensorFlow restores a variable from its checkpoint or runs its initializer;
 // the graphs we run carry neither, so a variable whose `shape` attr is fully defined starts as
 // zeros of that shape (the value a Keras stateful RNN gives its states when built and on
 // reset_states()), and Kernel::reset_state() (Session::reset_states()) puts it back there.
 // A variable with a partial shape starts unassigned; reading it then is an error, as in TF.
-#include <atomic>
 #include <cstring>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 
+#include "runtime/kernels/handle_table.h"
 #include "runtime/kernels/kernel_util.h"
 
 namespace wb::runtime {
@@ -29,17 +28,9 @@ struct Variable {
     ir::Tensor value;  // invalid = not assigned
 };
 
-std::mutex g_table_mutex;
-std::map<std::string, std::shared_ptr<Variable>>& table() {
-    static std::map<std::string, std::shared_ptr<Variable>> t;
+HandleTable<Variable>& variables() {
+    static HandleTable<Variable> t;
     return t;
-}
-
-std::shared_ptr<Variable> lookup(const ir::Tensor& handle) {
-    if (handle.dtype() != ir::DType::String || handle.strings().empty()) return nullptr;
-    std::lock_guard lock(g_table_mutex);
-    auto it = table().find(handle.strings()[0]);
-    return it == table().end() ? nullptr : it->second;
 }
 
 class VarHandleKernel final : public Kernel {
@@ -47,15 +38,9 @@ public:
     explicit VarHandleKernel(const ir::Node& node) : var_(std::make_shared<Variable>()) {
         var_->dtype = ir::attr_type(node.attrs, "dtype", ir::DType::Float32);
         if (const ir::Shape* s = ir::attr_shape(node.attrs, "shape")) shape_ = *s;
-        static std::atomic<uint64_t> counter{0};
-        id_ = "variable:" + std::to_string(++counter) + ":" + node.name;
-        std::lock_guard lock(g_table_mutex);
-        table()[id_] = var_;
+        id_ = variables().add(var_, "variable", node.name);
     }
-    ~VarHandleKernel() override {
-        std::lock_guard lock(g_table_mutex);
-        table().erase(id_);
-    }
+    ~VarHandleKernel() override { variables().remove(id_); }
     Status prepare(PrepareContext&) override {
         reset_state();
         return Ok{};
@@ -80,7 +65,7 @@ private:
 };
 
 Expected<std::shared_ptr<Variable>> variable_of(KernelContext& ctx) {
-    auto var = lookup(ctx.input(0));
+    auto var = variables().find(ctx.input(0));
     if (!var) return ku::fail(ctx, "input 0 is not a resource variable handle (VarHandleOp)");
     return var;
 }

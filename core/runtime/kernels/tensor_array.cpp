@@ -2,13 +2,11 @@
 // TF1 TensorArrayV3 family. The handle is a string scalar naming an array held in a
 // process-wide table; the TensorArrayV3 kernel object owns the arrays it created and drops them
 // when it runs again or is destroyed. Order between reads and writes comes from the flow edges.
-#include <atomic>
 #include <cstring>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 
+#include "runtime/kernels/handle_table.h"
 #include "runtime/kernels/kernel_util.h"
 
 namespace wb::runtime {
@@ -22,17 +20,9 @@ struct TensorArray {
     std::vector<ir::Tensor> items;
 };
 
-std::mutex g_mutex;
-std::map<std::string, std::shared_ptr<TensorArray>>& table() {
-    static std::map<std::string, std::shared_ptr<TensorArray>> t;
+HandleTable<TensorArray>& arrays() {
+    static HandleTable<TensorArray> t;
     return t;
-}
-
-std::shared_ptr<TensorArray> lookup(const ir::Tensor& handle) {
-    if (handle.dtype() != ir::DType::String || handle.strings().empty()) return nullptr;
-    std::lock_guard lock(g_mutex);
-    auto it = table().find(handle.strings()[0]);
-    return it == table().end() ? nullptr : it->second;
 }
 
 ir::Tensor flow() { return ir::Tensor::scalar<float>(ir::DType::Float32, 0.f); }
@@ -49,12 +39,7 @@ public:
         const int64_t size = ku::ints(ctx.input(0)).at(0);
         if (size < 0) return ku::fail(ctx, "negative size");
         ta->items.resize(static_cast<std::size_t>(size));
-        static std::atomic<uint64_t> counter{0};
-        id_ = "tensor_array:" + std::to_string(++counter);
-        {
-            std::lock_guard lock(g_mutex);
-            table()[id_] = ta;
-        }
+        id_ = arrays().add(ta, "tensor_array");
         ctx.set_output(0, ir::Tensor::from_strings(ir::Shape{2}, {id_, ctx.node().name}));
         ctx.set_output(1, flow());
         return Ok{};
@@ -63,8 +48,7 @@ public:
 private:
     void release() {
         if (id_.empty()) return;
-        std::lock_guard lock(g_mutex);
-        table().erase(id_);
+        arrays().remove(id_);
         id_.clear();
     }
     std::string id_;
@@ -109,7 +93,7 @@ ir::Tensor stack(const std::vector<ir::Tensor>& parts, ir::DType dtype, const ir
 }
 
 Status array_op(KernelContext& ctx) {
-    auto ta = lookup(ctx.input(0));
+    auto ta = arrays().find(ctx.input(0));
     if (!ta) return ku::fail(ctx, "unknown TensorArray handle");
     const std::string& op = ctx.node().op;
     if (op == "TensorArrayWriteV3") {
