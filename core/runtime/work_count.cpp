@@ -37,13 +37,13 @@ std::set<std::string> loop_body_nodes(const ir::Graph& graph) {
     for (const ir::Node& node : graph.nodes()) {
         for (const ir::InputRef& ref : node.data_inputs()) consumers[ref.node].push_back(&node);
         for (const std::string& c : node.control_inputs()) consumers[c].push_back(&node);
-        if (node.op == "Enter") todo.push_back(&node);
+        if (node.op == "Enter" || node.op == "RefEnter") todo.push_back(&node);
     }
     std::set<std::string> inside;
     while (!todo.empty()) {
         const ir::Node* n = todo.back();
         todo.pop_back();
-        if (!inside.insert(n->name).second || n->op == "Exit") continue;
+        if (!inside.insert(n->name).second || n->op == "Exit" || n->op == "RefExit") continue;
         for (const ir::Node* c : consumers[n->name]) todo.push_back(c);
     }
     return inside;

@@ -5,6 +5,7 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
+#include <cstdlib>
 #include <filesystem>
 #include <initializer_list>
 #include <string>

@@ -22,6 +22,7 @@ private slots:
     void matrixProducts();
     void uncountedOps();
     void mobilenetV2Mid();
+    void recurrentGraphs();
 };
 
 void TestWorkCount::convolution() {
@@ -80,6 +81,31 @@ void TestWorkCount::mobilenetV2Mid() {
     for (int64_t i = 0; i < x.num_elements(); ++i) x.data<float>()[i] = 0.5f;
     const double flops = runtime::count_run_flops(*shared, **session, {{shared->inputs[0].key, x}});
     QCOMPARE(flops, 1160825568.0);
+}
+
+// Recurrent graphs. TensorFlow's BasicRNNCell unrolled over 4 steps (static_rnn; batch 1, 5
+// inputs, 3 units): 4 MatMuls of [1, 8] by [8, 3], all counted. A Keras SimpleRNN(6) over a
+// dynamic time axis (dl4j rnn_144.h5, fed [1, 4, 3]) runs as a TF1 while loop: its input
+// projection ([4, 3] by [3, 6]) lies outside the loop and is counted; the recurrent MatMul in
+// the loop runs an unknown number of times and is left out (fetching it would fail the whole
+// count).
+void TestWorkCount::recurrentGraphs() {
+    WB_REQUIRE_CORPUS();
+    auto count = [](const std::filesystem::path& path, const std::vector<int64_t>& input_shape) {
+        auto model = formats::read_model(path);
+        if (!model) return -1.0;
+        auto shared = std::make_shared<const ir::Model>(std::move(*model));
+        auto session = runtime::Session::create(shared, runtime::SessionOptions{1, false});
+        if (!session) return -1.0;
+        std::vector<runtime::NamedTensor> feeds;
+        if (!input_shape.empty())
+            feeds.emplace_back(shared->inputs.at(0).key, ir::Tensor(ir::DType::Float32, ir::Shape(input_shape)));
+        return runtime::count_run_flops(*shared, **session, feeds);
+    };
+    const auto root = test::corpus_dir();
+    QCOMPARE(count(root / "tf_graphs/rnn/basicrnncell/static_b1_nIn5_nOut3_ts4_tanh_noIS_float/frozen_model.pb", {}),
+             4 * 2.0 * 8 * 3);
+    QCOMPARE(count(root / "keras_h5/dl4j/tfkeras/rnn_144.h5", {1, 4, 3}), 2.0 * 4 * 6 * 3);
 }
 
 QTEST_GUILESS_MAIN(TestWorkCount)
