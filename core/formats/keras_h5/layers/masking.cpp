@@ -14,7 +14,7 @@ namespace {
 
 using Outs = Expected<std::vector<KTensor>>;
 
-// out = x * any(x != mask_value, axis=-1, keepdims); mask = any(x != mask_value, axis=-1).
+// mask = any(x != mask_value, axis=-1); out = x * mask[..., None] (reduced once, expanded back).
 Outs masking(LayerContext& ctx, const std::vector<KTensor>& in) {
     if (in.size() != 1) return ctx.fail("expects one input");
     const KTensor& x = in[0];
@@ -23,9 +23,13 @@ Outs masking(LayerContext& ctx, const std::vector<KTensor>& in) {
     const float value = float(ctx.get_float("mask_value", 0.0));
     std::string ne = b.binary(ctx.node("NotEqual"), "NotEqual", x.ref, b.scalar(ctx.node("mask_value"), value));
     const std::vector<int32_t> features{x.rank() - 1};  // Keras reduces the last axis only
-    std::string keep = b.reduce(ctx.node("Any"), "Any", ne, features, true);
     std::string mask = b.reduce(ctx.node("mask"), "Any", ne, features, false);
-    for (const auto& n : {keep, mask}) b.model().graph.find(n)->attrs.erase("T");  // Any has no T attr
+    b.model().graph.find(mask)->attrs.erase("T");  // Any has no T attr
+    ir::AttrMap expand;
+    expand["T"] = ir::DType::Bool;
+    expand["Tdim"] = ir::DType::Int32;
+    std::string last = b.constant(ctx.node("Any/dim"), ir::Tensor::scalar<int32_t>(ir::DType::Int32, -1));
+    std::string keep = b.add(ctx.node("Any"), "ExpandDims", {mask, last}, std::move(expand), false);
     ir::AttrMap cast;
     cast["SrcT"] = ir::DType::Bool;
     cast["DstT"] = ir::DType::Float32;
