@@ -4,9 +4,11 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "util/huge_page_heap.h"
 #include "version.h"
 
 int main(int argc, char** argv) {
+    wb::restart_with_huge_page_heap(argv);
     CLI::App app{"tfjs-wb " + wb::version() +
                  " — inspect, run, optimize, quantize and convert TensorFlow and Keras models for "
                  "TensorFlow.js, without Python.\n"

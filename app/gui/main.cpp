@@ -10,6 +10,7 @@
 #include "bench_mode.h"
 #include "main_window.h"
 #include "settings.h"
+#include "util/huge_page_heap.h"
 #include "views/graph/graph_scene.h"
 #include "views/panels/search_bar.h"
 
@@ -36,6 +37,7 @@ void install_translators(QApplication& app, const QString& language) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    wb::restart_with_huge_page_heap(argv);
     use_offscreen_for_batch_modes(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("tfjs-workbench"));

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/work_count.h"
+#include "util/huge_page_heap.h"
 
 namespace wb::runtime {
 
@@ -126,6 +127,7 @@ Expected<BenchResult> run_benchmark(std::shared_ptr<const ir::Model> model, cons
         std::stable_sort(r.op_types.begin(), r.op_types.end(), [](const OpTypeTime& a, const OpTypeTime& b) { return a.ms > b.ms; });
     }
     r.peak_rss_bytes = peak_rss();
+    r.huge_page_bytes = huge_page_bytes();
     // Counted last: the counting run keeps every conv output alive, which is not the model's
     // footprint (peak RSS is read before it).
     if (auto counting = Session::create(model, SessionOptions{options.threads, false}))
@@ -149,6 +151,7 @@ std::string bench_to_json(const BenchResult& r) {
     j["peak_activation_bytes"] = r.peak_activation_bytes;
     j["plan_lower_bound_bytes"] = r.plan_lower_bound_bytes;
     j["peak_rss_bytes"] = r.peak_rss_bytes;
+    j["huge_page_bytes"] = r.huge_page_bytes;
     j["flops"] = r.flops;
     j["gflops"] = r.gflops;
     j["op_types"] = nlohmann::json::array();
@@ -164,11 +167,12 @@ std::string bench_to_text(const BenchResult& r, int max_nodes) {
     std::snprintf(line, sizeof line,
                   "load %.2f ms, session %.2f ms, first run %.3f ms\n"
                   "%d runs on %d threads: median %.3f ms, min %.3f, mean %.3f, p90 %.3f\n"
-                  "activations: peak %.2f MiB, plan lower bound %.2f MiB (%.2fx); peak RSS %.1f MiB\n",
+                  "activations: peak %.2f MiB, plan lower bound %.2f MiB (%.2fx); peak RSS %.1f MiB, %.0f MiB on huge "
+                  "pages\n",
                   r.load_ms, r.session_ms, r.first_run_ms, r.runs, r.threads, r.median_ms, r.min_ms, r.mean_ms,
                   r.p90_ms, r.peak_activation_bytes / 1048576.0, r.plan_lower_bound_bytes / 1048576.0,
                   r.plan_lower_bound_bytes ? double(r.peak_activation_bytes) / r.plan_lower_bound_bytes : 0.0,
-                  r.peak_rss_bytes / 1048576.0);
+                  r.peak_rss_bytes / 1048576.0, r.huge_page_bytes / 1048576.0);
     os << line;
     if (r.flops > 0) {
         std::snprintf(line, sizeof line, "conv/matmul work: %.4f GFLOP per run, %.1f GFLOPS at the median\n",

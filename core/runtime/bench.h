@@ -42,6 +42,9 @@ struct BenchResult {
     std::size_t peak_activation_bytes = 0;
     std::size_t plan_lower_bound_bytes = 0;
     std::size_t peak_rss_bytes = 0;
+    // Of the process's memory, what lies on transparent huge pages (util/huge_page_heap.h): a
+    // figure that moves the timings by a few percent, shown so that runs can be compared.
+    std::size_t huge_page_bytes = 0;
     // Conv/matmul FLOPs of one run (runtime/work_count.h) and what the median run achieved;
     // 0 when the model has none.
     double flops = 0.0;

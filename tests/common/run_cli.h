@@ -17,8 +17,9 @@ struct Run {
     std::string err;
 };
 
-inline Run tfjs_wb(const QStringList& args) {
+inline Run tfjs_wb(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QString::fromStdString((bin_dir() / "tfjs-wb").string()), args);
     Run r;
     if (!p.waitForFinished(120000)) return r;
