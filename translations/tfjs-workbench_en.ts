@@ -680,6 +680,10 @@
         <source>GFLOPS (conv/matmul)</source>
         <translation>GFLOPS (conv/matmul)</translation>
     </message>
+    <message>
+        <source>, %1 of it on huge pages</source>
+        <translation>, %1 of it on huge pages</translation>
+    </message>
 </context>
 <context>
     <name>wb::views::ExportDialog</name>

@@ -31,6 +31,14 @@ public:
                      "Run the converter's graph passes first (constant folding, batch-norm folding, conv/matmul + "
                      "bias + activation fusion, ...): the graph as `convert` exports it, e.g. for a Keras or layers model");
         app.add_flag("--json", json_, "Print one JSON object");
+        app.footer("Examples:\n"
+                   "  tfjs-wb bench web_model/model.json --runs 50 --threads 2\n"
+                   "  tfjs-wb bench model.h5 --simplify --json\n"
+                   "  tfjs-wb bench saved_model/ --shape input=1,224,224,3 --fill random --seed 1\n"
+                   "Timings move with the machine's load: compare runs interleaved, by their medians.\n"
+                   "The process heap is put on 2 MB transparent huge pages where the kernel offers them\n"
+                   "(a few percent faster; the report says how much lies on them); WB_HUGE_PAGES=0 keeps\n"
+                   "it on 4 KB pages.");
     }
     int run() override {
         runtime::InputSpec spec;

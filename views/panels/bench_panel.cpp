@@ -213,6 +213,9 @@ void BenchPanel::showResult() {
                           .arg(locale.formattedDataSize(static_cast<qint64>(r.peak_activation_bytes)),
                                locale.formattedDataSize(static_cast<qint64>(r.plan_lower_bound_bytes)),
                                locale.formattedDataSize(static_cast<qint64>(r.peak_rss_bytes))));
+    if (r.huge_page_bytes > 0)  // timings with and without differ by a few percent: say which this is
+        summary_->setText(summary_->text() +
+                          tr(", %1 of it on huge pages").arg(locale.formattedDataSize(static_cast<qint64>(r.huge_page_bytes))));
     if (r.flops > 0)
         summary_->setText(summary_->text() + QStringLiteral("<br>") +
                           tr("<b>Compute</b>: %1 GFLOP of convolutions and matrix products per run, %2 GFLOPS at the median")
