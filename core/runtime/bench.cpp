@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <numeric>
 #include <sstream>
@@ -15,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/work_count.h"
-#include "util/huge_page_heap.h"
+#include "util/proc_memory.h"
 
 namespace wb::runtime {
 
@@ -23,14 +22,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
-
-std::size_t peak_rss() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
-    return 0;
-}
 
 double cpu_ms_now() {
     timespec ts{};
@@ -126,7 +117,7 @@ Expected<BenchResult> run_benchmark(std::shared_ptr<const ir::Model> model, cons
         std::stable_sort(r.nodes.begin(), r.nodes.end(), [](const NodeTime& a, const NodeTime& b) { return a.ms > b.ms; });
         std::stable_sort(r.op_types.begin(), r.op_types.end(), [](const OpTypeTime& a, const OpTypeTime& b) { return a.ms > b.ms; });
     }
-    r.peak_rss_bytes = peak_rss();
+    r.peak_rss_bytes = peak_rss_bytes();
     r.huge_page_bytes = huge_page_bytes();
     // Counted last: the counting run keeps every conv output alive, which is not the model's
     // footprint (peak RSS is read before it).

@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #if defined(__GLIBC__)
@@ -40,6 +39,8 @@ bool huge_pages_on_request() {
 
 }  // namespace
 
+bool huge_page_heap_possible() { return glibc_knows_hugetlb() && huge_pages_on_request(); }
+
 void restart_with_huge_page_heap(char** argv) {
     if (const char* restore = std::getenv(kRestore)) {  // the second start: tunables are read
         if (restore[0] == '=')
@@ -50,7 +51,7 @@ void restart_with_huge_page_heap(char** argv) {
         return;
     }
     const char* opt_out = std::getenv("WB_HUGE_PAGES");
-    if ((opt_out && std::strcmp(opt_out, "0") == 0) || !glibc_knows_hugetlb() || !huge_pages_on_request()) return;
+    if ((opt_out && std::strcmp(opt_out, "0") == 0) || !huge_page_heap_possible()) return;
     const char* current = std::getenv("GLIBC_TUNABLES");
     if (current && std::strstr(current, kTunable)) return;  // the user's choice stands
     const std::string old = current ? std::string("=") + current : std::string("-");
@@ -65,19 +66,6 @@ void restart_with_huge_page_heap(char** argv) {
     else
         unsetenv("GLIBC_TUNABLES");
     unsetenv(kRestore);
-}
-
-std::size_t huge_page_bytes() {
-    std::ifstream in("/proc/self/smaps_rollup");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("AnonHugePages:", 0) != 0) continue;
-        std::istringstream fields(line.substr(14));
-        std::size_t kb = 0;
-        fields >> kb;
-        return kb * 1024;
-    }
-    return 0;
 }
 
 }  // namespace wb

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-#include <cstddef>
-
 namespace wb {
 
 // The runtime's hot data — packed filters, kernel and primitive objects, the executor's tables,
@@ -17,8 +15,8 @@ namespace wb {
 // the option, or with WB_HUGE_PAGES=0.
 void restart_with_huge_page_heap(char** argv);
 
-// Bytes of this process's memory on transparent huge pages (AnonHugePages of
-// /proc/self/smaps_rollup); 0 when none or unknown.
-std::size_t huge_page_bytes();
+// glibc ≥ 2.35 and the kernel's THP mode "madvise": the conditions under which the restart
+// puts the heap on huge pages (util/proc_memory.h reports how much lies on them).
+bool huge_page_heap_possible();
 
 }  // namespace wb

@@ -7,11 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <string>
 
 #include "common/corpus.h"
 #include "common/run_cli.h"
+#include "util/huge_page_heap.h"
 
 using namespace wb;
 using test::q;
@@ -20,13 +20,6 @@ using test::tfjs_wb;
 namespace {
 
 std::filesystem::path mobilenet() { return test::corpus_dir() / "tfjs/nsfwjs/mobilenet_v2_mid"; }
-
-// "[madvise]": huge pages only for memory a program asks them for (Debian's default).
-bool thp_on_request() {
-    std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
-    std::string line;
-    return std::getline(in, line) && line.find("[madvise]") != std::string::npos;
-}
 
 bool sanitized() {
 #if defined(__SANITIZE_ADDRESS__)
@@ -68,8 +61,8 @@ private slots:
     // pages by default and not with WB_HUGE_PAGES=0.
     void heapOnHugePagesUnlessTurnedOff() {
         WB_REQUIRE_CORPUS();
-        if (!thp_on_request() || sanitized())
-            QSKIP("this kernel's THP mode is not 'madvise' (or the build is sanitized): nothing to check");
+        if (!huge_page_heap_possible() || sanitized())
+            QSKIP("no glibc >= 2.35 with THP mode 'madvise' here (or the build is sanitized): nothing to check");
         const auto on = bench_json(QProcessEnvironment::systemEnvironment());
         QVERIFY2(on["huge_page_bytes"].get<double>() >= 8 << 20, on.dump().substr(0, 300).c_str());
         auto env = QProcessEnvironment::systemEnvironment();
